@@ -1,0 +1,79 @@
+// Adjacency: expansion of a node by direction and type, and degrees.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "storage/result.h"
+#include "storage/transaction.h"
+#include "storage/types.h"
+
+namespace quiver::storage {
+
+class LmdbCursor;
+
+// Yields the neighbours of one node: for each matching (direction, type) adjacency key, its
+// (neighbour, relationship) records in ascending neighbour then relationship order, a page at
+// a time. Outgoing entries come before incoming ones and types ascend. A self-loop appears once
+// per direction. Valid while its transaction is active; same thread. Movable, not copyable.
+class ExpandCursor {
+ public:
+  // Internal to storage/; use Adjacency::expand.
+  ExpandCursor(const Transaction& txn, NodeId node, Direction direction,
+               std::optional<RelTypeId> type);
+  ExpandCursor(ExpandCursor&&) noexcept;
+  ExpandCursor& operator=(ExpandCursor&&) noexcept;
+  ~ExpandCursor();
+
+  // Writes up to OUT.size() next neighbours into OUT; returns how many, 0 when done.
+  // Errors: Corrupt, Io.
+  Result<std::size_t> next_batch(std::span<Neighbour> out);
+
+ private:
+  Result<bool> seek_next_key();
+
+  std::unique_ptr<LmdbCursor> cursor_;
+  NodeId node_;
+  std::optional<RelTypeId> type_;
+  std::uint8_t direction_;       // direction being walked now (0 out, 1 in)
+  std::uint8_t last_direction_;  // last direction to walk
+  bool in_key_ = false;          // positioned inside a matching key's duplicates
+  bool done_ = false;
+  RelTypeId key_type_ = 0;
+  std::size_t pending_ = 0;  // records of the current page not yet handed out
+  std::size_t page_offset_ = 0;
+  const char* page_ = nullptr;
+};
+
+// Reads the adjacency sub-database. Maintained by RelationshipStore; a view like the stores.
+class Adjacency {
+ public:
+  explicit Adjacency(const Transaction& txn) : txn_(txn) {}
+
+  // A cursor over the neighbours of NODE in DIRECTION (Both for both), only of TYPE when given.
+  // A node without relationships (or a missing node) yields nothing.
+  Result<ExpandCursor> expand(NodeId node, Direction direction,
+                              std::optional<RelTypeId> type = std::nullopt) const;
+
+  // Number of relationships of NODE in DIRECTION (Both counts a self-loop twice), only of TYPE
+  // when given. Reads LMDB's duplicate count per adjacency key, so it costs one lookup per
+  // type the node has, never a walk over the neighbours.
+  Result<std::uint64_t> degree(NodeId node, Direction direction,
+                               std::optional<RelTypeId> type = std::nullopt) const;
+
+  // Internal to storage/: record or erase both adjacency entries of a relationship.
+  static Status add(Transaction& txn, const RelationshipRecord& rel);
+  static Status erase(Transaction& txn, const RelationshipRecord& rel);
+
+ private:
+  const Transaction& txn_;
+};
+
+// Internal to storage/: the 13-byte adjacency key (node, direction, type).
+std::string adjacency_key(NodeId node, Direction direction, RelTypeId type);
+
+}  // namespace quiver::storage

@@ -1,0 +1,44 @@
+// IdScan: a batched cursor over node or relationship ids.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+
+#include "storage/result.h"
+#include "storage/transaction.h"
+
+namespace quiver::storage {
+
+class LmdbCursor;
+
+// Yields ids in ascending order from one sub-database range: all nodes, the members of one
+// label, all relationships or the relationships of one type. Built by NodeStore and
+// RelationshipStore. Valid while its transaction is active; same thread as the transaction.
+// Movable, not copyable.
+class IdScan {
+ public:
+  // What the scan walks; internal to storage/.
+  enum class Mode : std::uint8_t { Keys, Duplicates };
+
+  // Internal to storage/: scans keys of DBI (8-byte big-endian ids) or the 8-byte duplicate
+  // values stored under KEY in DBI.
+  IdScan(const Transaction& txn, unsigned dbi, Mode mode, std::string key);
+  IdScan(IdScan&&) noexcept;
+  IdScan& operator=(IdScan&&) noexcept;
+  ~IdScan();
+
+  // Writes up to OUT.size() next ids into OUT and returns how many; 0 means the scan is done.
+  // Errors: Corrupt, Io.
+  Result<std::size_t> next_batch(std::span<std::uint64_t> out);
+
+ private:
+  std::unique_ptr<LmdbCursor> cursor_;
+  Mode mode_;
+  std::string key_;
+  bool started_ = false;
+  bool done_ = false;
+};
+
+}  // namespace quiver::storage

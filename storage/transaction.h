@@ -1,0 +1,72 @@
+// Read and write transactions over an Environment (RAII).
+#pragma once
+
+#include "storage/result.h"
+
+struct MDB_txn;
+
+namespace quiver::storage {
+
+class Environment;
+struct Databases;
+
+// A transaction: one consistent snapshot of the database. Base of ReadTransaction and
+// WriteTransaction; the stores (NodeStore, ...) take a Transaction& and refuse writes with
+// ReadOnly when it is a read transaction. Not thread-safe: use from the thread that began it.
+// Movable, not copyable; a moved-from transaction is inactive.
+class Transaction {
+ public:
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&& other) noexcept;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  // Aborts the transaction if still active.
+  ~Transaction();
+
+  // True for a write transaction.
+  bool writable() const noexcept { return writable_; }
+
+  // True until commit() or abort().
+  bool active() const noexcept { return txn_ != nullptr; }
+
+  // Ends the transaction, discarding any writes. Safe to call when already inactive.
+  void abort() noexcept;
+
+  // Internal to storage/: the LMDB handle and the sub-database handles.
+  MDB_txn* handle() const noexcept { return txn_; }
+  const Databases& databases() const noexcept;
+  Environment& environment() const noexcept { return *env_; }
+
+  // Internal to storage/: ReadOnly error unless writable() and active().
+  Status require_write() const;
+
+ protected:
+  Transaction(Environment* env, MDB_txn* txn, bool writable) noexcept
+      : env_(env), txn_(txn), writable_(writable) {}
+
+  Environment* env_ = nullptr;
+  MDB_txn* txn_ = nullptr;
+  bool writable_ = false;
+};
+
+// A read-only snapshot. Readers never block the writer or each other. Keep them short: a
+// long-lived reader keeps old pages from being reused and the file grows.
+class ReadTransaction : public Transaction {
+ public:
+  // Internal to storage/: Environment::begin_read builds these.
+  ReadTransaction(Environment* env, MDB_txn* txn) noexcept : Transaction(env, txn, false) {}
+};
+
+// The single write transaction. All or nothing: nothing is visible to other transactions until
+// commit() succeeds; destruction without commit() aborts.
+class WriteTransaction : public Transaction {
+ public:
+  WriteTransaction(Environment* env, MDB_txn* txn) noexcept : Transaction(env, txn, true) {}
+
+  // Makes every write durable (unless the environment is not durable) and visible. The
+  // transaction is inactive afterwards, whatever the outcome. Errors: MapFull, DiskFull, Io.
+  Status commit();
+};
+
+}  // namespace quiver::storage

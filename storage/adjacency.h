@@ -19,7 +19,8 @@ class LmdbCursor;
 // Yields the neighbours of one node: for each matching (direction, type) adjacency key, its
 // (neighbour, relationship) records in ascending neighbour then relationship order, a page at
 // a time. Outgoing entries come before incoming ones and types ascend. A self-loop appears once
-// per direction. Valid while its transaction is active; same thread. Movable, not copyable.
+// per direction. Valid while its transaction is active; destroy it before the transaction
+// ends; same thread. Movable, not copyable.
 class ExpandCursor {
  public:
   // Internal to storage/; use Adjacency::expand.
@@ -44,9 +45,8 @@ class ExpandCursor {
   bool in_key_ = false;          // positioned inside a matching key's duplicates
   bool done_ = false;
   RelTypeId key_type_ = 0;
-  std::size_t pending_ = 0;  // records of the current page not yet handed out
   std::size_t page_offset_ = 0;
-  const char* page_ = nullptr;
+  std::string page_;  // copy of the current page of 16-byte records
 };
 
 // Reads the adjacency sub-database. Maintained by RelationshipStore; a view like the stores.

@@ -8,7 +8,7 @@ namespace quiver::storage {
 // Handles (MDB_dbi) of every sub-database; see docs/storage-format.md for their layout.
 // Opened once by Environment::open and immutable afterwards, so any thread may read them.
 struct Databases {
-  unsigned meta = 0;           // "meta": format version, id counters
+  unsigned meta = 0;           // "meta": format version, last ids handed out
   unsigned catalog_names = 0;  // "catalog_names": kind + name -> id
   unsigned catalog_ids = 0;    // "catalog_ids": kind + id -> name
   unsigned nodes = 0;          // "nodes": node id -> labels + properties
@@ -22,10 +22,10 @@ struct Databases {
 
 // Keys in the meta sub-database.
 inline constexpr std::string_view kMetaFormatVersion = "format_version";
-inline constexpr std::string_view kMetaNextNodeId = "next_node_id";
-inline constexpr std::string_view kMetaNextRelId = "next_relationship_id";
-inline constexpr std::string_view kMetaNextLabelId = "next_label_id";
-inline constexpr std::string_view kMetaNextRelTypeId = "next_rel_type_id";
-inline constexpr std::string_view kMetaNextPropertyKeyId = "next_property_key_id";
+inline constexpr std::string_view kMetaLastNodeId = "last_node_id";
+inline constexpr std::string_view kMetaLastRelId = "last_relationship_id";
+inline constexpr std::string_view kMetaLastLabelId = "last_label_id";
+inline constexpr std::string_view kMetaLastRelTypeId = "last_rel_type_id";
+inline constexpr std::string_view kMetaLastPropertyKeyId = "last_property_key_id";
 
 }  // namespace quiver::storage

@@ -7,10 +7,13 @@
 
 #include "storage/result.h"
 
+struct MDB_txn;
+
 namespace quiver::storage {
 
 struct Databases;
 class ReadTransaction;
+class Transaction;
 class WriteTransaction;
 
 // The on-disk format version this build reads and writes (docs/storage-format.md).
@@ -71,10 +74,15 @@ class Environment {
   // Handles of the sub-databases; internal to storage/.
   const Databases& databases() const noexcept { return *dbs_; }
 
+  // Internal to storage/: called by Transaction when it ends.
+  void transaction_ended() noexcept;
+
  private:
   struct Handle;
   Environment(std::filesystem::path path, EnvironmentOptions options);
-  Status grow_map_locked(std::uint64_t minimum);
+  Status open_databases();
+  Status initialise(Transaction& txn);
+  Result<MDB_txn*> begin(bool write);
 
   std::filesystem::path path_;
   EnvironmentOptions options_;

@@ -33,12 +33,13 @@ struct IndexBound {
 };
 
 // Yields the node ids of one index lookup in key order (value order, then node id).
-// Valid while its transaction is active; same thread. Movable, not copyable.
+// Valid while its transaction is active; destroy it before the transaction ends; same thread.
+// Movable, not copyable.
 class IndexScan {
  public:
   // Internal to storage/; use PropertyIndex::equal or ::range.
   IndexScan(const Transaction& txn, IndexDefinition def, std::string lower, bool lower_inclusive,
-            std::string upper, bool upper_inclusive, std::optional<PropertyValue> exact);
+            std::string upper, bool upper_inclusive);
   IndexScan(IndexScan&&) noexcept;
   IndexScan& operator=(IndexScan&&) noexcept;
   ~IndexScan();
@@ -47,7 +48,7 @@ class IndexScan {
   Result<std::size_t> next_batch(std::span<NodeId> out);
 
  private:
-  Result<bool> accept(std::string_view key, NodeId node);
+  Result<int> classify(std::string_view value_part, NodeId node);
 
   const Transaction* txn_;
   std::unique_ptr<LmdbCursor> cursor_;
@@ -56,7 +57,6 @@ class IndexScan {
   std::string upper_;
   bool lower_inclusive_;
   bool upper_inclusive_;
-  std::optional<PropertyValue> exact_;
   bool started_ = false;
   bool done_ = false;
 };
@@ -96,8 +96,10 @@ class PropertyIndex {
   static Status update_node(Transaction& txn, NodeId node, const NodeRecord* before,
                             const NodeRecord* after);
 
-  // Internal to storage/: the index-entry key for (LABEL, KEY, VALUE, NODE), and whether the
-  // value part was truncated to fit LMDB's key limit.
+  // Internal to storage/: the index-entry key for (LABEL, KEY, VALUE, NODE). The value part is
+  // the key encoding cut to kMaxValueBytes (LMDB keys hold at most 511 bytes); TRUNCATED tells
+  // whether it was cut. Lookups check cut entries against the node's stored value.
+  static constexpr std::size_t kMaxValueBytes = 400;
   static std::string entry_key(LabelId label, PropertyKeyId key, const PropertyValue& value,
                                NodeId node, bool* truncated = nullptr);
 

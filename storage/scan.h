@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 
 #include "storage/result.h"
 #include "storage/transaction.h"
@@ -37,6 +38,8 @@ class IdScan {
   std::unique_ptr<LmdbCursor> cursor_;
   Mode mode_;
   std::string key_;
+  std::string page_;  // copy of the current page of duplicates (8-byte ids)
+  std::size_t page_offset_ = 0;
   bool started_ = false;
   bool done_ = false;
 };

@@ -42,6 +42,11 @@ class Transaction {
   Status require_write() const;
 
  protected:
+  friend class Environment;
+
+  // Gives up ownership of the LMDB handle; the transaction becomes inactive.
+  MDB_txn* release() noexcept;
+
   Transaction(Environment* env, MDB_txn* txn, bool writable) noexcept
       : env_(env), txn_(txn), writable_(writable) {}
 

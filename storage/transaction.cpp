@@ -1,0 +1,70 @@
+#include "storage/transaction.h"
+
+#include <lmdb.h>
+
+#include "storage/environment.h"
+#include "storage/lmdb_util.h"
+
+namespace quiver::storage {
+
+Transaction::Transaction(Transaction&& other) noexcept
+    : env_(other.env_), txn_(other.txn_), writable_(other.writable_) {
+  other.txn_ = nullptr;
+}
+
+Transaction& Transaction::operator=(Transaction&& other) noexcept {
+  if (this != &other) {
+    abort();
+    env_ = other.env_;
+    txn_ = other.txn_;
+    writable_ = other.writable_;
+    other.txn_ = nullptr;
+  }
+  return *this;
+}
+
+Transaction::~Transaction() {
+  abort();
+}
+
+void Transaction::abort() noexcept {
+  if (txn_ != nullptr) {
+    mdb_txn_abort(release());
+  }
+}
+
+MDB_txn* Transaction::release() noexcept {
+  MDB_txn* txn = txn_;
+  txn_ = nullptr;
+  if (txn != nullptr) {
+    env_->transaction_ended();
+  }
+  return txn;
+}
+
+const Databases& Transaction::databases() const noexcept {
+  return env_->databases();
+}
+
+Status Transaction::require_write() const {
+  if (!active()) {
+    return make_error(StorageErrc::InvalidArgument, "the transaction has ended");
+  }
+  if (!writable_) {
+    return make_error(StorageErrc::ReadOnly, "a write needs a write transaction");
+  }
+  return {};
+}
+
+Status WriteTransaction::commit() {
+  if (!active()) {
+    return make_error(StorageErrc::InvalidArgument, "the transaction has ended");
+  }
+  int rc = mdb_txn_commit(release());
+  if (rc != 0) {
+    return lmdb_error(rc, "commit");
+  }
+  return {};
+}
+
+}  // namespace quiver::storage

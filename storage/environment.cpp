@@ -115,6 +115,11 @@ Result<std::unique_ptr<Environment>> Environment::open(const std::filesystem::pa
     return lmdb_error(rc, "open database in " + path.string());
   }
   QUIVER_STORAGE_TRY(check_file_length(raw, path / "data.mdb"));
+
+  // Free reader slots left by processes that died with a read transaction open; they would
+  // otherwise pin old pages and make the file grow.
+  int dead = 0;
+  mdb_reader_check(raw, &dead);
   QUIVER_STORAGE_TRY(env->open_databases());
   return env;
 }

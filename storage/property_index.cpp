@@ -167,21 +167,41 @@ Status PropertyIndex::update_node(Transaction& txn, NodeId node, const NodeRecor
                                   const NodeRecord* after) {
   PropertyIndex index(txn);
   QUIVER_STORAGE_ASSIGN(std::vector<IndexDefinition> defs, index.list());
-  MDB_dbi dbi = txn.databases().index_entries;
+  struct Change {
+    const IndexDefinition* def;
+    const PropertyValue* old_value;
+    const PropertyValue* new_value;
+  };
+  std::vector<Change> changes;
   for (const IndexDefinition& def : defs) {
     const PropertyValue* old_value = indexed_value(before, def);
     const PropertyValue* new_value = indexed_value(after, def);
+    if (old_value == nullptr && new_value == nullptr) {
+      continue;
+    }
     if (old_value != nullptr && new_value != nullptr && *old_value == *new_value) {
       continue;
     }
-    if (old_value != nullptr) {
-      QUIVER_STORAGE_TRY(lmdb_del(txn, dbi, entry_key(def.label, def.key, *old_value, node)));
+    changes.push_back(Change{&def, old_value, new_value});
+  }
+
+  // Every constraint is checked before anything is written, so a refused write leaves the
+  // transaction as it was and the caller may carry on with it.
+  for (const Change& change : changes) {
+    if (change.def->unique && change.new_value != nullptr) {
+      QUIVER_STORAGE_TRY(check_unique(txn, *change.def, *change.new_value, node));
     }
-    if (new_value != nullptr) {
-      if (def.unique) {
-        QUIVER_STORAGE_TRY(check_unique(txn, def, *new_value, node));
-      }
-      QUIVER_STORAGE_TRY(lmdb_put(txn, dbi, entry_key(def.label, def.key, *new_value, node), {}));
+  }
+  MDB_dbi dbi = txn.databases().index_entries;
+  for (const Change& change : changes) {
+    const IndexDefinition& def = *change.def;
+    if (change.old_value != nullptr) {
+      QUIVER_STORAGE_TRY(
+          lmdb_del(txn, dbi, entry_key(def.label, def.key, *change.old_value, node)));
+    }
+    if (change.new_value != nullptr) {
+      QUIVER_STORAGE_TRY(
+          lmdb_put(txn, dbi, entry_key(def.label, def.key, *change.new_value, node), {}));
     }
   }
   return {};

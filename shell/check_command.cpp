@@ -1,0 +1,56 @@
+#include <exception>
+
+#include "quiver/database.h"
+#include "shell/commands.h"
+
+namespace quiver::shell {
+
+void print_usage(std::ostream& out) {
+  out << "usage: quiver <command> [arguments]\n"
+         "commands:\n"
+         "  check DIR            verify that the database in DIR is consistent\n"
+         "  demo DIR [--force]   create a small knowledge-commerce sample graph in DIR\n"
+         "  help                 show this text\n";
+}
+
+int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.size() != 1) {
+    err << "quiver check: expected one directory\n";
+    print_usage(err);
+    return kExitUsage;
+  }
+  DatabaseOptions options;
+  options.read_only = true;
+  options.create_if_missing = false;
+  try {
+    auto db = Database::open(args[0], options);
+    IntegrityReport report = db->check_integrity();
+    Statistics stats = db->statistics();
+    out << "database " << args[0] << "\n"
+        << "  nodes: " << report.nodes << "\n"
+        << "  relationships: " << report.relationships << "\n"
+        << "  adjacency entries: " << report.adjacency_entries << "\n"
+        << "  label entries: " << report.label_entries << "\n"
+        << "  indexes: " << report.indexes << " (" << report.index_entries << " entries)\n";
+    for (const auto& [label, count] : stats.nodes_per_label) {
+      out << "  :" << label << " " << count << "\n";
+    }
+    for (const auto& [type, count] : stats.relationships_per_type) {
+      out << "  [:" << type << "] " << count << "\n";
+    }
+    if (report.ok()) {
+      out << "integrity: ok\n";
+      return kExitOk;
+    }
+    out << "integrity: " << report.problems.size() << " problem(s)\n";
+    for (const std::string& problem : report.problems) {
+      out << "  - " << problem << "\n";
+    }
+    return kExitFailure;
+  } catch (const Error& e) {
+    err << "quiver check: " << e.what() << " [" << to_string(e.category()) << "]\n";
+    return kExitFailure;
+  }
+}
+
+}  // namespace quiver::shell

@@ -1,0 +1,29 @@
+// The `quiver` command: dispatches to a subcommand.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "shell/commands.h"
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    quiver::shell::print_usage(std::cerr);
+    return quiver::shell::kExitUsage;
+  }
+  std::string command = args.front();
+  args.erase(args.begin());
+  if (command == "check") {
+    return quiver::shell::run_check(args, std::cout, std::cerr);
+  }
+  if (command == "demo") {
+    return quiver::shell::run_demo(args, std::cout, std::cerr);
+  }
+  if (command == "help" || command == "--help" || command == "-h") {
+    quiver::shell::print_usage(std::cout);
+    return quiver::shell::kExitOk;
+  }
+  std::cerr << "quiver: unknown command '" << command << "'\n";
+  quiver::shell::print_usage(std::cerr);
+  return quiver::shell::kExitUsage;
+}

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <shared_mutex>
 #include <system_error>
 
 #include "storage/databases.h"
@@ -17,7 +18,9 @@ namespace quiver::storage {
 struct Environment::Handle {
   MDB_env* env = nullptr;
   std::atomic<int> open_transactions{0};
-  std::mutex resize_mutex;  // serialises map growth against transaction starts
+  // Map growth takes it exclusively; starting a transaction takes it shared, so starts never
+  // wait for each other (a writer blocked on another process does not hold up readers).
+  std::shared_mutex resize_mutex;
 
   ~Handle() {
     if (env != nullptr) {
@@ -189,7 +192,7 @@ Result<MDB_txn*> Environment::begin(bool write) {
   if (write && options_.read_only) {
     return make_error(StorageErrc::ReadOnly, "the database was opened read-only");
   }
-  std::lock_guard lock(handle_->resize_mutex);
+  std::shared_lock lock(handle_->resize_mutex);
   for (int attempt = 0;; ++attempt) {
     MDB_txn* txn = nullptr;
     int rc = mdb_txn_begin(handle_->env, nullptr, write ? 0 : MDB_RDONLY, &txn);
@@ -200,8 +203,15 @@ Result<MDB_txn*> Environment::begin(bool write) {
 
     // Another process grew the map: adopt its size, which LMDB allows only while this process
     // has no transaction open.
-    if (rc == MDB_MAP_RESIZED && attempt == 0 && handle_->open_transactions.load() == 0) {
-      mdb_env_set_mapsize(handle_->env, 0);
+    if (rc == MDB_MAP_RESIZED && attempt == 0) {
+      lock.unlock();
+      {
+        std::unique_lock exclusive(handle_->resize_mutex);
+        if (handle_->open_transactions.load() == 0) {
+          mdb_env_set_mapsize(handle_->env, 0);
+        }
+      }
+      lock.lock();
       continue;
     }
     return lmdb_error(rc, write ? "begin write transaction" : "begin read transaction");
@@ -223,7 +233,7 @@ void Environment::transaction_ended() noexcept {
 }
 
 Status Environment::grow_map() {
-  std::lock_guard lock(handle_->resize_mutex);
+  std::unique_lock lock(handle_->resize_mutex);
   if (handle_->open_transactions.load() != 0) {
     return make_error(StorageErrc::MapFull,
                       "the map is full and cannot grow while transactions are open");

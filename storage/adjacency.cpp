@@ -101,6 +101,7 @@ ExpandCursor::ExpandCursor(const Transaction& txn, NodeId node, Direction direct
   if (cursor.ok()) {
     cursor_ = std::move(cursor).value();
   } else {
+    open_error_ = std::move(cursor).error();
     done_ = true;
   }
 }
@@ -142,6 +143,9 @@ Result<bool> ExpandCursor::seek_next_key() {
 }
 
 Result<std::size_t> ExpandCursor::next_batch(std::span<Neighbour> out) {
+  if (open_error_) {
+    return *open_error_;
+  }
   std::size_t n = 0;
   while (n < out.size() && !done_) {
     if (page_offset_ + kRecordSize <= page_.size()) {

@@ -19,8 +19,9 @@ class LmdbCursor;
 // Yields the neighbours of one node: for each matching (direction, type) adjacency key, its
 // (neighbour, relationship) records in ascending neighbour then relationship order, a page at
 // a time. Outgoing entries come before incoming ones and types ascend. A self-loop appears once
-// per direction. Valid while its transaction is active; destroy it before the transaction
-// ends; same thread. Movable, not copyable.
+// per direction. Reads need its transaction active (afterwards they fail with
+// InvalidArgument); it may be destroyed after the transaction ends; same thread. Movable, not
+// copyable.
 class ExpandCursor {
  public:
   // Internal to storage/; use Adjacency::expand.
@@ -44,6 +45,7 @@ class ExpandCursor {
   std::uint8_t last_direction_;  // last direction to walk
   bool in_key_ = false;          // positioned inside a matching key's duplicates
   bool done_ = false;
+  std::optional<StorageError> open_error_;  // why the cursor could not be opened
   RelTypeId key_type_ = 0;
   std::size_t page_offset_ = 0;
   std::string page_;  // copy of the current page of 16-byte records

@@ -68,6 +68,7 @@ IndexScan::IndexScan(const Transaction& txn, IndexDefinition def, std::string lo
   if (cursor.ok()) {
     cursor_ = std::move(cursor).value();
   } else {
+    open_error_ = std::move(cursor).error();
     done_ = true;
   }
 }
@@ -100,6 +101,9 @@ Result<int> IndexScan::classify(std::string_view value_part, NodeId node) {
 }
 
 Result<std::size_t> IndexScan::next_batch(std::span<NodeId> out) {
+  if (open_error_) {
+    return *open_error_;
+  }
   std::string prefix;
   append_u32_be(prefix, def_.label);
   append_u32_be(prefix, def_.key);

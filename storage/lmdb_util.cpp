@@ -60,6 +60,9 @@ StorageError lmdb_error(int rc, std::string_view what) {
 
 Result<std::string_view> lmdb_get(const Transaction& txn, MDB_dbi dbi, std::string_view key,
                                   std::string_view what) {
+  if (!txn.active()) {
+    return make_error(StorageErrc::InvalidArgument, "the transaction has ended");
+  }
   MDB_val k = to_val(key);
   MDB_val v{};
   int rc = mdb_get(txn.handle(), dbi, &k, &v);
@@ -120,6 +123,9 @@ Status write_counter(Transaction& txn, std::string_view key, std::uint64_t value
 }
 
 Result<std::uint64_t> lmdb_entries(const Transaction& txn, MDB_dbi dbi) {
+  if (!txn.active()) {
+    return make_error(StorageErrc::InvalidArgument, "the transaction has ended");
+  }
   MDB_stat stat{};
   int rc = mdb_stat(txn.handle(), dbi, &stat);
   if (rc != 0) {
@@ -153,7 +159,7 @@ Result<std::unique_ptr<LmdbCursor>> LmdbCursor::open(const Transaction& txn, MDB
   if (rc != 0) {
     return lmdb_error(rc, "open cursor");
   }
-  return std::unique_ptr<LmdbCursor>(new LmdbCursor(cursor));
+  return std::unique_ptr<LmdbCursor>(new LmdbCursor(cursor, txn.liveness(), txn.writable()));
 }
 
 LmdbCursor::~LmdbCursor() {
@@ -161,6 +167,9 @@ LmdbCursor::~LmdbCursor() {
 }
 
 Result<bool> LmdbCursor::get(MDB_val& key, MDB_val& value, MDB_cursor_op op) {
+  if (!*txn_alive_) {
+    return make_error(StorageErrc::InvalidArgument, "the transaction of this cursor has ended");
+  }
   int rc = mdb_cursor_get(cursor_, &key, &value, op);
   if (rc == MDB_NOTFOUND) {
     return false;

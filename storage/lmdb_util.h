@@ -47,7 +47,9 @@ Result<std::uint64_t> lmdb_entries(const Transaction& txn, MDB_dbi dbi);
 // Number of duplicates stored under KEY in dupsort DBI (0 when absent), without scanning.
 Result<std::uint64_t> lmdb_dup_count(const Transaction& txn, MDB_dbi dbi, std::string_view key);
 
-// An open LMDB cursor, closed on destruction. Used from the transaction's thread only.
+// An open LMDB cursor, closed on destruction. Used from the transaction's thread only. May
+// outlive its transaction: LMDB frees a write transaction's cursors itself, so the destructor
+// then leaves it alone.
 class LmdbCursor {
  public:
   static Result<std::unique_ptr<LmdbCursor>> open(const Transaction& txn, MDB_dbi dbi);
@@ -61,8 +63,11 @@ class LmdbCursor {
   MDB_cursor* handle() const noexcept { return cursor_; }
 
  private:
-  explicit LmdbCursor(MDB_cursor* cursor) : cursor_(cursor) {}
+  LmdbCursor(MDB_cursor* cursor, std::shared_ptr<bool> txn_alive, bool write)
+      : cursor_(cursor), txn_alive_(std::move(txn_alive)), write_(write) {}
   MDB_cursor* cursor_;
+  std::shared_ptr<bool> txn_alive_;
+  bool write_;
 };
 
 }  // namespace quiver::storage

@@ -33,7 +33,8 @@ struct IndexBound {
 };
 
 // Yields the node ids of one index lookup in key order (value order, then node id).
-// Valid while its transaction is active; destroy it before the transaction ends; same thread.
+// Reads need its transaction active (afterwards InvalidArgument); it may be destroyed after
+// the transaction ends; same thread.
 // Movable, not copyable.
 class IndexScan {
  public:
@@ -59,6 +60,7 @@ class IndexScan {
   bool upper_inclusive_;
   bool started_ = false;
   bool done_ = false;
+  std::optional<StorageError> open_error_;  // why the cursor could not be opened
 };
 
 // Creates, drops, lists and queries property indexes. A view over a transaction like the

@@ -11,6 +11,7 @@ IdScan::IdScan(const Transaction& txn, unsigned dbi, Mode mode, std::string key)
   if (cursor.ok()) {
     cursor_ = std::move(cursor).value();
   } else {
+    open_error_ = std::move(cursor).error();
     done_ = true;
   }
 }
@@ -20,6 +21,9 @@ IdScan& IdScan::operator=(IdScan&&) noexcept = default;
 IdScan::~IdScan() = default;
 
 Result<std::size_t> IdScan::next_batch(std::span<std::uint64_t> out) {
+  if (open_error_) {
+    return *open_error_;
+  }
   std::size_t n = 0;
   while (n < out.size() && !done_) {
     // Hand out what is left of the current page of duplicates first.

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -16,8 +17,10 @@ class LmdbCursor;
 
 // Yields ids in ascending order from one sub-database range: all nodes, the members of one
 // label, all relationships or the relationships of one type. Built by NodeStore and
-// RelationshipStore. Valid while its transaction is active; same thread as the transaction.
-// Movable, not copyable.
+// RelationshipStore. Reads need its transaction active (afterwards they fail with
+// InvalidArgument); it may be destroyed after the transaction ends. Same thread as the
+// transaction. Writes in the same transaction between batches are allowed: each batch is copied
+// out of the map, and the scan continues from its position. Movable, not copyable.
 class IdScan {
  public:
   // What the scan walks; internal to storage/.
@@ -42,6 +45,7 @@ class IdScan {
   std::size_t page_offset_ = 0;
   bool started_ = false;
   bool done_ = false;
+  std::optional<StorageError> open_error_;  // why the cursor could not be opened
 };
 
 }  // namespace quiver::storage

@@ -8,7 +8,10 @@
 namespace quiver::storage {
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : env_(other.env_), txn_(other.txn_), writable_(other.writable_) {
+    : env_(other.env_),
+      txn_(other.txn_),
+      writable_(other.writable_),
+      alive_(std::move(other.alive_)) {
   other.txn_ = nullptr;
 }
 
@@ -18,6 +21,7 @@ Transaction& Transaction::operator=(Transaction&& other) noexcept {
     env_ = other.env_;
     txn_ = other.txn_;
     writable_ = other.writable_;
+    alive_ = std::move(other.alive_);
     other.txn_ = nullptr;
   }
   return *this;
@@ -37,6 +41,7 @@ MDB_txn* Transaction::release() noexcept {
   MDB_txn* txn = txn_;
   txn_ = nullptr;
   if (txn != nullptr) {
+    *alive_ = false;
     env_->transaction_ended();
   }
   return txn;

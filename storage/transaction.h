@@ -1,6 +1,8 @@
 // Read and write transactions over an Environment (RAII).
 #pragma once
 
+#include <memory>
+
 #include "storage/result.h"
 
 struct MDB_txn;
@@ -41,18 +43,23 @@ class Transaction {
   // Internal to storage/: ReadOnly error unless writable() and active().
   Status require_write() const;
 
+  // Internal to storage/: a flag that stays true while this transaction is active. Cursors keep
+  // it because LMDB frees a write transaction's cursors when the transaction ends.
+  const std::shared_ptr<bool>& liveness() const noexcept { return alive_; }
+
  protected:
   friend class Environment;
 
   // Gives up ownership of the LMDB handle; the transaction becomes inactive.
   MDB_txn* release() noexcept;
 
-  Transaction(Environment* env, MDB_txn* txn, bool writable) noexcept
-      : env_(env), txn_(txn), writable_(writable) {}
+  Transaction(Environment* env, MDB_txn* txn, bool writable)
+      : env_(env), txn_(txn), writable_(writable), alive_(std::make_shared<bool>(true)) {}
 
   Environment* env_ = nullptr;
   MDB_txn* txn_ = nullptr;
   bool writable_ = false;
+  std::shared_ptr<bool> alive_;
 };
 
 // A read-only snapshot. Readers never block the writer or each other. Keep them short: a
@@ -60,14 +67,14 @@ class Transaction {
 class ReadTransaction : public Transaction {
  public:
   // Internal to storage/: Environment::begin_read builds these.
-  ReadTransaction(Environment* env, MDB_txn* txn) noexcept : Transaction(env, txn, false) {}
+  ReadTransaction(Environment* env, MDB_txn* txn) : Transaction(env, txn, false) {}
 };
 
 // The single write transaction. All or nothing: nothing is visible to other transactions until
 // commit() succeeds; destruction without commit() aborts.
 class WriteTransaction : public Transaction {
  public:
-  WriteTransaction(Environment* env, MDB_txn* txn) noexcept : Transaction(env, txn, true) {}
+  WriteTransaction(Environment* env, MDB_txn* txn) : Transaction(env, txn, true) {}
 
   // Makes every write durable (unless the environment is not durable) and visible. The
   // transaction is inactive afterwards, whatever the outcome. Errors: MapFull, DiskFull, Io.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "storage/integrity.h"
 #include "storage/relationship_store.h"
 #include "test_env.h"
@@ -149,6 +151,42 @@ TEST_F(NodeStoreTest, WritesThroughAReadTransactionAreRefused) {
   NodeStore nodes(txn);
   EXPECT_EQ(nodes.create({}, {}).error().code, StorageErrc::ReadOnly);
   EXPECT_EQ(nodes.remove(1, true).error().code, StorageErrc::ReadOnly);
+}
+
+TEST_F(NodeStoreTest, UseAfterTheTransactionEndedIsAnErrorNotACrash) {
+  QV_ASSERT_OK_AND_ASSIGN(auto txn, env_->begin_write());
+  NodeStore nodes(txn);
+  QV_ASSERT_OK(txn.commit());
+  EXPECT_EQ(nodes.create({}, {}).error().code, StorageErrc::InvalidArgument);
+  EXPECT_EQ(nodes.get(1).error().code, StorageErrc::InvalidArgument);
+  EXPECT_EQ(nodes.count().error().code, StorageErrc::InvalidArgument);
+  EXPECT_EQ(nodes.count_label(1).error().code, StorageErrc::InvalidArgument);
+  QV_ASSERT_OK_AND_ASSIGN(IdScan scan, nodes.scan());
+  std::uint64_t batch[4];
+  EXPECT_EQ(scan.next_batch(batch).error().code, StorageErrc::InvalidArgument);
+  EXPECT_EQ(txn.commit().error().code, StorageErrc::InvalidArgument);
+}
+
+TEST_F(NodeStoreTest, ScansMayOutliveTheirTransaction) {
+  std::optional<IdScan> write_scan;
+  std::optional<IdScan> read_scan;
+  {
+    QV_ASSERT_OK_AND_ASSIGN(auto txn, env_->begin_write());
+    ASSERT_TRUE(NodeStore(txn).create({}, {}).ok());
+    QV_ASSERT_OK_AND_ASSIGN(IdScan scan, NodeStore(txn).scan());
+    write_scan.emplace(std::move(scan));
+    QV_ASSERT_OK(txn.commit());
+  }
+  {
+    QV_ASSERT_OK_AND_ASSIGN(auto txn, env_->begin_read());
+    QV_ASSERT_OK_AND_ASSIGN(IdScan scan, NodeStore(txn).scan());
+    read_scan.emplace(std::move(scan));
+  }
+  std::uint64_t batch[2];
+  EXPECT_EQ(write_scan->next_batch(batch).error().code, StorageErrc::InvalidArgument);
+  EXPECT_EQ(read_scan->next_batch(batch).error().code, StorageErrc::InvalidArgument);
+  write_scan.reset();  // LMDB freed this cursor with its transaction: must not close it again
+  read_scan.reset();   // read cursors are closed after their transaction: allowed by LMDB
 }
 
 TEST_F(NodeStoreTest, AbortedWritesLeaveNoTrace) {

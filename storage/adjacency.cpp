@@ -117,9 +117,11 @@ Result<bool> ExpandCursor::seek_next_key() {
     MDB_val k{};
     MDB_val v{};
     bool found = false;
+
+    // MDB_SET leaves K pointing at the caller's bytes, so START must outlive every use of K.
+    std::string start;
     if (!in_key_) {
-      std::string start =
-          adjacency_key(node_, static_cast<Direction>(direction_), type_.value_or(0));
+      start = adjacency_key(node_, static_cast<Direction>(direction_), type_.value_or(0));
       k = to_val(start);
       QUIVER_STORAGE_ASSIGN(found, cursor_->get(k, v, type_ ? MDB_SET : MDB_SET_RANGE));
     } else if (!type_) {

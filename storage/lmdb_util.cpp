@@ -163,7 +163,9 @@ Result<std::unique_ptr<LmdbCursor>> LmdbCursor::open(const Transaction& txn, MDB
 }
 
 LmdbCursor::~LmdbCursor() {
-  mdb_cursor_close(cursor_);
+  if (!write_ || *txn_alive_) {
+    mdb_cursor_close(cursor_);
+  }
 }
 
 Result<bool> LmdbCursor::get(MDB_val& key, MDB_val& value, MDB_cursor_op op) {

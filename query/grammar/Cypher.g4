@@ -186,9 +186,14 @@ relationshipTypes : ':' schemaName ( '|' ':'? schemaName )* ;
 
 nodeLabels : ( ':' schemaName )+ ;
 
-rangeLiteral : STAR rangeBound? ( RANGE rangeBound? )? ;
+// A range without its star, or with a negative bound, parses so that it can be reported as an
+// invalid relationship pattern rather than as a generic syntax error.
+rangeLiteral
+  : STAR rangeBound? ( RANGE rangeBound? )?
+  | RANGE rangeBound?
+  ;
 
-rangeBound : DECIMAL_INTEGER ;
+rangeBound : DASH? DECIMAL_INTEGER ;
 
 properties : mapLiteral | parameter ;
 
@@ -299,7 +304,8 @@ functionInvocation
   : functionName '(' DISTINCT? ( expression ( ',' expression )* )? ')'
   ;
 
-functionName : ( schemaName '.' )* schemaName ;
+// The last part cannot be a reserved word, so that NOT(x) stays an operator.
+functionName : ( schemaName '.' )* symbolicName ;
 
 mapProjection : variable '{' ( mapProjectionItem ( ',' mapProjectionItem )* )? '}' ;
 

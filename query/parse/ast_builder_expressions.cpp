@@ -246,11 +246,10 @@ ast::ExprPtr AstBuilder::atom(P::AtomContext* ctx) {
   if (auto* f = ctx->functionInvocation()) {
     ast::FunctionCall call;
     for (auto* part : f->functionName()->schemaName()) {
-      if (!call.name.empty()) {
-        call.name += '.';
-      }
       call.name += name(part);
+      call.name += '.';
     }
+    call.name += name(f->functionName()->symbolicName());
     call.distinct = f->DISTINCT() != nullptr;
     for (auto* arg : f->expression()) {
       call.args.push_back(expression(arg));

@@ -68,7 +68,11 @@ ast::ExprPtr pattern_properties(AstBuilder& builder, CypherParser::PropertiesCon
 }
 
 int64_t range_bound(AstBuilder& builder, CypherParser::RangeBoundContext* ctx) {
-  std::optional<uint64_t> value = integer_magnitude(ctx->getText());
+  if (ctx->DASH() != nullptr) {
+    builder.fail(AstBuilder::pos(ctx), "InvalidRelationshipPattern",
+                 "a variable-length bound cannot be negative");
+  }
+  std::optional<uint64_t> value = integer_magnitude(ctx->DECIMAL_INTEGER()->getText());
   if (!value || *value > static_cast<uint64_t>(INT64_MAX)) {
     builder.fail(AstBuilder::pos(ctx), "IntegerOverflow", "path length bound is too large");
   }
@@ -113,6 +117,9 @@ ast::RelationshipPattern AstBuilder::relationship_pattern(
     }
   }
   if (auto* range = detail->rangeLiteral()) {
+    if (range->STAR() == nullptr) {
+      fail(pos(range), "InvalidRelationshipPattern", "a variable-length range needs a '*'");
+    }
     ast::VarLength length;
     auto bounds = range->rangeBound();
     if (range->RANGE() == nullptr) {

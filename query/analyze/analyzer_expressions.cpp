@@ -360,6 +360,8 @@ StaticType Analyzer::function_call(const FunctionCall& f, const Expression& e,
     fail(e.pos, "NonConstantExpression", "a non-deterministic function cannot be aggregated over");
   }
 
+  // exists((a)-->(b)) is the function form of a pattern predicate.
+  inner.predicate_position = signature->name == "exists";
   std::vector<StaticType> args;
   for (const auto& arg : f.args) {
     args.push_back(expr(*arg, inner));

@@ -106,11 +106,11 @@ void Analyzer::clause_body(const Clause& c, Scope& scope, ClauseInfo& info, bool
     return;
   }
   if (const auto* n = std::get_if<With>(&c.node)) {
-    projection(n->projection, n->where, true, scope, info);
+    projection(n->projection, n->where, true, c.pos, scope, info);
     return;
   }
   if (const auto* n = std::get_if<Return>(&c.node)) {
-    projection(n->projection, {}, false, scope, info);
+    projection(n->projection, {}, false, c.pos, scope, info);
     return;
   }
   if (const auto* n = std::get_if<Create>(&c.node)) {

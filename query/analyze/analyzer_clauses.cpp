@@ -52,12 +52,11 @@ bool accepts(std::string declared, const StaticType& type) {
 
 }  // namespace
 
-void Analyzer::projection(const Projection& p, const ExprPtr& where, bool is_with, Scope& scope,
-                          ClauseInfo& info) {
+void Analyzer::projection(const Projection& p, const ExprPtr& where, bool is_with, SourcePos at,
+                          Scope& scope, ClauseInfo& info) {
   const Scope incoming = scope;
   if (p.star && incoming.empty() && !is_with) {
-    fail(where ? where->pos : SourcePos{}, "NoVariablesInScope",
-         "'*' needs at least one variable in scope");
+    fail(at, "NoVariablesInScope", "'*' needs at least one variable in scope");
   }
 
   // Items, in the scope before the clause; aggregates are allowed at this level.

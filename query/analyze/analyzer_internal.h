@@ -51,8 +51,8 @@ class Analyzer {
 
   void match(const ast::Match& m, Scope& scope);
   void create(const std::vector<ast::PatternPart>& pattern, Scope& scope, bool merge);
-  void projection(const ast::Projection& p, const ast::ExprPtr& where, bool is_with, Scope& scope,
-                  ClauseInfo& info);
+  void projection(const ast::Projection& p, const ast::ExprPtr& where, bool is_with,
+                  ast::SourcePos at, Scope& scope, ClauseInfo& info);
   void call(const ast::Call& c, ast::SourcePos at, Scope& scope, ClauseInfo& info);
   void set_items(const std::vector<ast::SetItem>& items, const Scope& scope);
 

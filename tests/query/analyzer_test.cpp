@@ -78,7 +78,7 @@ TEST(AnalyzerTest, AggregationWithGroupingKeysIsAccepted) {
 TEST(AnalyzerTest, ProjectionRules) {
   expect_error("MATCH (a) WITH a, count(*) RETURN a", "NoExpressionAlias", 1, 19);
   expect_error("RETURN 1 AS a, 2 AS a", "ColumnNameConflict", 1, 16);
-  expect_error("MATCH () RETURN *", "NoVariablesInScope", 0, 0);
+  expect_error("MATCH () RETURN *", "NoVariablesInScope", 1, 10);
   expect_error("MATCH (n) RETURN n SKIP n.x", "NonConstantExpression", 1, 25);
   expect_error("RETURN 1 LIMIT -1", "NegativeIntegerArgument", 1, 16);
   expect_error("RETURN 1 LIMIT 1.5", "InvalidArgumentType", 1, 16);

@@ -6,9 +6,9 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <regex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -20,26 +20,53 @@
 namespace quiver::query {
 namespace {
 
+// Fields of a procedure signature list: "name :: TYPE, other :: TYPE".
+std::vector<ProcedureField> signature_fields(std::string_view text) {
+  std::vector<ProcedureField> out;
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && v.front() == ' ') {
+      v.remove_prefix(1);
+    }
+    while (!v.empty() && v.back() == ' ') {
+      v.remove_suffix(1);
+    }
+    return std::string(v);
+  };
+  while (!text.empty()) {
+    size_t comma = text.find(',');
+    std::string_view field = text.substr(0, comma);
+    size_t separator = field.find("::");
+    if (separator != std::string_view::npos) {
+      out.push_back({trim(field.substr(0, separator)), trim(field.substr(separator + 2))});
+    }
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  }
+  return out;
+}
+
 // Procedures a scenario declares with `there exists a procedure name(in :: T) :: (out :: T):`.
 std::map<std::string, ProcedureSignature> declared_procedures(const tck::Scenario& scenario) {
-  static const std::regex kDeclaration(
-      R"(there exists a procedure ([\w.]+)\((.*)\)\s*::\s*\((.*)\)\s*:?)");
-  static const std::regex kField(R"((\w+)\s*::\s*([\w?]+(?:\s+OF\s+[\w?]+)?))");
-  auto fields = [](const std::string& text) {
-    std::vector<ProcedureField> out;
-    for (std::sregex_iterator it(text.begin(), text.end(), kField), end; it != end; ++it) {
-      out.push_back({(*it)[1].str(), (*it)[2].str()});
-    }
-    return out;
-  };
-
+  constexpr std::string_view kPrefix = "there exists a procedure ";
   std::map<std::string, ProcedureSignature> out;
   for (const auto& step : scenario.steps) {
-    std::smatch match;
-    if (std::regex_match(step.text, match, kDeclaration)) {
-      ProcedureSignature signature{match[1].str(), fields(match[2].str()), fields(match[3].str())};
-      out[signature.name] = signature;
+    std::string_view text = step.text;
+    if (text.substr(0, kPrefix.size()) != kPrefix) {
+      continue;
     }
+    text.remove_prefix(kPrefix.size());
+    size_t open = text.find('(');
+    size_t close = text.find(')', open);
+    size_t outputs_open = text.find('(', close);
+    size_t outputs_close = text.rfind(')');
+    if (open == std::string_view::npos || close == std::string_view::npos ||
+        outputs_open == std::string_view::npos || outputs_close < outputs_open) {
+      continue;
+    }
+    ProcedureSignature signature{
+        std::string(text.substr(0, open)),
+        signature_fields(text.substr(open + 1, close - open - 1)),
+        signature_fields(text.substr(outputs_open + 1, outputs_close - outputs_open - 1))};
+    out[signature.name] = signature;
   }
   return out;
 }

@@ -2,7 +2,6 @@
 
 #include <fstream>
 #include <map>
-#include <regex>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -122,13 +121,35 @@ bool Scenario::has_tag(std::string_view tag) const {
 }
 
 std::optional<ExpectedError> expected_error(const Step& step) {
-  static const std::regex kPattern(
-      R"(an? (\w+) should be raised at (compile time|runtime|any time)(?::\s*(\w+))?\s*)");
-  std::smatch match;
-  if (!std::regex_match(step.text, match, kPattern)) {
+  // "a <Category> should be raised at <phase>[: <Detail>]"
+  std::string_view text = step.text;
+  for (std::string_view article : {"an ", "a "}) {
+    if (text.substr(0, article.size()) == article) {
+      text.remove_prefix(article.size());
+      break;
+    }
+  }
+  constexpr std::string_view kMiddle = " should be raised at ";
+  size_t middle = text.find(kMiddle);
+  if (middle == std::string_view::npos || middle == 0) {
     return std::nullopt;
   }
-  return ExpectedError{match[1].str(), match[2].str(), match[3].str()};
+  ExpectedError error;
+  error.category = std::string(text.substr(0, middle));
+  std::string_view rest = text.substr(middle + kMiddle.size());
+  size_t colon = rest.find(':');
+  error.phase = std::string(rest.substr(0, colon));
+  if (colon != std::string_view::npos) {
+    std::string_view detail = rest.substr(colon + 1);
+    while (!detail.empty() && (detail.front() == ' ' || detail.back() == ' ')) {
+      detail = detail.front() == ' ' ? detail.substr(1) : detail.substr(0, detail.size() - 1);
+    }
+    error.detail = std::string(detail);
+  }
+  while (!error.phase.empty() && error.phase.back() == ' ') {
+    error.phase.pop_back();
+  }
+  return error;
 }
 
 Suite Suite::load(const std::string& json_path) {

@@ -164,7 +164,7 @@ void check_tokens(const std::vector<antlr4::Token*>& tokens, std::string_view te
                    text);
     }
 
-    std::string_view spelling = type == antlr4::Token::EOF ? "" : token->getText();
+    std::string spelling = type == antlr4::Token::EOF ? std::string() : token->getText();
     if (spelling == "(" || spelling == "[" || spelling == "{") {
       operators_per_level.push_back(0);
       ++depth;

@@ -1,0 +1,25 @@
+#pragma once
+
+// Weakly connected components.
+
+#include <cstdint>
+#include <vector>
+
+#include "gpu/csr.h"
+#include "gpu/result.h"
+
+namespace quiver::gpu {
+
+struct ComponentsResult {
+  // Component of every node, named by the smallest node index in it.
+  std::vector<NodeIndex> component;
+  std::uint64_t component_count = 0;
+  // Hook-and-compress rounds run; reported for benchmarks.
+  std::uint32_t rounds = 0;
+};
+
+// Weakly connected components, ignoring edge direction and weights. Errors: OutOfMemory,
+// BackendUnavailable. Deterministic; thread-safe.
+Result<ComponentsResult> weakly_connected_components(const CsrGraph& graph);
+
+}  // namespace quiver::gpu

@@ -87,8 +87,7 @@ Result<ComponentsResult> weakly_connected_components(const CsrGraph& graph) {
 
     result.component_count =
         thrust::count_if(nodes_begin, nodes_begin + n, IsRoot{detail::raw(parent)});
-    result.component.resize(n);
-    thrust::copy(parent.begin(), parent.end(), result.component.begin());
+    result.component = detail::to_host(parent);
     return result;
   });
 }

@@ -55,9 +55,7 @@ Result<std::vector<double>> degree(const CsrGraph& graph, const DegreeConfig& co
       add_row_sums(detail::transpose_device(device), config.weighted, out);
     }
 
-    std::vector<double> host(out.size());
-    thrust::copy(out.begin(), out.end(), host.begin());
-    return host;
+    return detail::to_host(out);
   });
 }
 

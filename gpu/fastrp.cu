@@ -158,8 +158,7 @@ Result<Embeddings> fastrp(const CsrGraph& graph, const FastRpConfig& config) {
 
     Embeddings out;
     out.dimension = d;
-    out.values.resize(n * d);
-    thrust::copy(embedding.begin(), embedding.end(), out.values.begin());
+    out.values = detail::to_host(embedding);
     return out;
   });
 }

@@ -134,7 +134,7 @@ Result<SimilarityPairs> knn(const std::vector<float>& vectors, std::uint32_t dim
     // No row has more than rows - 1 neighbours, which also bounds the buffer.
     const std::uint32_t k =
         static_cast<std::uint32_t>(std::min<std::uint64_t>(config.top_k, rows - 1));
-    detail::DeviceVector<float> device_vectors(vectors.begin(), vectors.end());
+    detail::DeviceVector<float> device_vectors = detail::to_device(std::span<const float>(vectors));
     detail::DeviceVector<float> norms(rows);
     auto rows_begin = thrust::counting_iterator<std::uint64_t>(0);
     thrust::transform(rows_begin, rows_begin + rows, norms.begin(),
@@ -148,12 +148,9 @@ Result<SimilarityPairs> knn(const std::vector<float>& vectors, std::uint32_t dim
                                  k, config.metric, config.cutoff, detail::raw(best_rows),
                                  detail::raw(best_scores), detail::raw(counts)});
 
-    std::vector<NodeIndex> host_rows(rows * k);
-    std::vector<float> host_scores(rows * k);
-    std::vector<std::uint32_t> host_counts(rows);
-    thrust::copy(best_rows.begin(), best_rows.end(), host_rows.begin());
-    thrust::copy(best_scores.begin(), best_scores.end(), host_scores.begin());
-    thrust::copy(counts.begin(), counts.end(), host_counts.begin());
+    std::vector<NodeIndex> host_rows = detail::to_host(best_rows);
+    std::vector<float> host_scores = detail::to_host(best_scores);
+    std::vector<std::uint32_t> host_counts = detail::to_host(counts);
 
     SimilarityPairs out;
     for (std::uint64_t q = 0; q < rows; ++q) {

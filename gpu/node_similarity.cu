@@ -201,9 +201,9 @@ void score_batch(const detail::DeviceCsr& sets, const detail::DeviceCsr& reverse
   out.source.resize(at + top);
   out.target.resize(at + top);
   out.score.resize(at + top);
-  thrust::copy(sources.begin(), sources.begin() + top, out.source.begin() + at);
-  thrust::copy(targets.begin(), targets.begin() + top, out.target.begin() + at);
-  thrust::copy(scores.begin(), scores.begin() + top, out.score.begin() + at);
+  detail::copy_to_host(sources, top, out.source.data() + at);
+  detail::copy_to_host(targets, top, out.target.data() + at);
+  detail::copy_to_host(scores, top, out.score.data() + at);
 }
 
 }  // namespace
@@ -224,8 +224,7 @@ Result<SimilarityPairs> node_similarity(const CsrGraph& graph, const NodeSimilar
                       thrust::counting_iterator<std::uint64_t>(n), path_offsets.begin(),
                       PathCount{detail::view(sets), detail::view(reverse)});
     thrust::exclusive_scan(path_offsets.begin(), path_offsets.end(), path_offsets.begin());
-    std::vector<std::uint64_t> host_offsets(n + 1);
-    thrust::copy(path_offsets.begin(), path_offsets.end(), host_offsets.begin());
+    std::vector<std::uint64_t> host_offsets = detail::to_host(path_offsets);
 
     // Each batch takes as many sources as fit the path budget, and at least one.
     SimilarityPairs out;

@@ -114,7 +114,7 @@ PageRankResult iterate(const CsrGraph& graph, const std::vector<double>& telepor
   thrust::transform(nodes_begin, nodes_end, out_weight.begin(), OutWeight{detail::view(device)});
   device = detail::DeviceCsr{};
 
-  detail::DeviceVector<double> teleport(teleport_host.begin(), teleport_host.end());
+  detail::DeviceVector<double> teleport = detail::to_device(std::span<const double>(teleport_host));
   detail::DeviceVector<double> rank = teleport;
   detail::DeviceVector<double> next(n);
   detail::DeviceVector<double> share(n);
@@ -145,8 +145,7 @@ PageRankResult iterate(const CsrGraph& graph, const std::vector<double>& telepor
     }
   }
 
-  result.scores.resize(n);
-  thrust::copy(rank.begin(), rank.end(), result.scores.begin());
+  result.scores = detail::to_host(rank);
   return result;
 }
 

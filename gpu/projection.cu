@@ -8,7 +8,6 @@
 #include <thrust/reduce.h>
 #include <thrust/sort.h>
 #include <thrust/transform.h>
-#include <thrust/unique.h>
 
 #include <stdexcept>
 
@@ -63,6 +62,23 @@ struct Max {
   QUIVER_HD float operator()(float a, float b) const { return a < b ? b : a; }
 };
 
+// True for the first element of each run of equal keys.
+struct IsFirstOfRun {
+  const std::uint64_t* keys;
+
+  QUIVER_HD bool operator()(std::uint64_t i) const { return i == 0 || keys[i] != keys[i - 1]; }
+};
+
+// Removes repeated keys from a sorted vector. Thrust 1.17's unique reads the element before the
+// first (its head flags dereference first - 1 before testing for position 0), so it is not used.
+void unique_sorted(DeviceVector<std::uint64_t>& keys) {
+  DeviceVector<std::uint64_t> out(keys.size());
+  auto end = thrust::copy_if(keys.begin(), keys.end(), thrust::counting_iterator<std::uint64_t>(0),
+                             out.begin(), IsFirstOfRun{raw(keys)});
+  out.resize(end - out.begin());
+  keys.swap(out);
+}
+
 // Offsets of a graph whose edges are sorted by SOURCES: the first edge of every node, plus the
 // edge count at the end.
 DeviceVector<EdgeIndex> offsets_from_sorted_sources(const DeviceVector<NodeIndex>& sources,
@@ -91,22 +107,15 @@ DeviceCsr unpack_pairs(const DeviceVector<std::uint64_t>& keys, std::uint64_t no
 DeviceCsr upload(const CsrGraph& graph) {
   DeviceCsr out;
   out.node_count = graph.node_count();
-  out.offsets.assign(graph.offsets().begin(), graph.offsets().end());
-  out.targets.assign(graph.targets().begin(), graph.targets().end());
-  out.weights.assign(graph.weights().begin(), graph.weights().end());
+  out.offsets = to_device(graph.offsets());
+  out.targets = to_device(graph.targets());
+  out.weights = to_device(graph.weights());
   return out;
 }
 
 CsrGraph download(const DeviceCsr& graph) {
-  std::vector<EdgeIndex> offsets(graph.offsets.size());
-  std::vector<NodeIndex> targets(graph.targets.size());
-  std::vector<float> weights(graph.weights.size());
-  thrust::copy(graph.offsets.begin(), graph.offsets.end(), offsets.begin());
-  thrust::copy(graph.targets.begin(), graph.targets.end(), targets.begin());
-  thrust::copy(graph.weights.begin(), graph.weights.end(), weights.begin());
-
   Result<CsrGraph> host =
-      CsrGraph::create(std::move(offsets), std::move(targets), std::move(weights));
+      CsrGraph::create(to_host(graph.offsets), to_host(graph.targets), to_host(graph.weights));
   if (!host.ok()) {
     throw std::logic_error("device graph failed validation: " + host.error().message);
   }
@@ -171,7 +180,7 @@ DeviceCsr symmetrise_device(const DeviceCsr& graph, bool deduplicate) {
   }
 
   if (deduplicate && weights.empty()) {
-    keys.erase(thrust::unique(keys.begin(), keys.end()), keys.end());
+    unique_sorted(keys);
   } else if (deduplicate) {
     DeviceVector<std::uint64_t> unique_keys(kept);
     DeviceVector<float> unique_weights(kept);
@@ -198,7 +207,7 @@ DeviceCsr neighbour_sets(const DeviceCsr& graph) {
   sources.shrink_to_fit();
 
   thrust::sort(keys.begin(), keys.end());
-  keys.erase(thrust::unique(keys.begin(), keys.end()), keys.end());
+  unique_sorted(keys);
   return unpack_pairs(keys, graph.node_count);
 }
 

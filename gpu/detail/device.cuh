@@ -3,13 +3,16 @@
 // Internal to the gpu layer: device buffers, the host/device function marker and the error
 // boundary shared by every kernel file. Included only from .cu files, never from public headers.
 
+#include <thrust/copy.h>
 #include <thrust/device_vector.h>
 #include <thrust/system_error.h>
 
 #include <exception>
 #include <new>
+#include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "gpu/backend.h"
 #include "gpu/csr.h"
@@ -36,6 +39,33 @@ T* raw(DeviceVector<T>& v) {
 template <typename T>
 const T* raw(const DeviceVector<T>& v) {
   return thrust::raw_pointer_cast(v.data());
+}
+
+// Copies HOST into a new device vector. An empty span may carry a null pointer, which Thrust's
+// copy would dereference, so it never reaches Thrust.
+template <typename T>
+DeviceVector<T> to_device(std::span<const T> host) {
+  DeviceVector<T> device(host.size());
+  if (!host.empty()) {
+    thrust::copy(host.data(), host.data() + host.size(), device.begin());
+  }
+  return device;
+}
+
+// Copies the first COUNT elements of DEVICE to HOST; nothing is touched when COUNT is 0.
+template <typename T>
+void copy_to_host(const DeviceVector<T>& device, std::size_t count, T* host) {
+  if (count > 0) {
+    thrust::copy(device.begin(), device.begin() + count, host);
+  }
+}
+
+// Copies all of DEVICE into a new host vector.
+template <typename T>
+std::vector<T> to_host(const DeviceVector<T>& device) {
+  std::vector<T> host(device.size());
+  copy_to_host(device, host.size(), host.data());
+  return host;
 }
 
 // A CSR graph in device memory. weights is empty for an unweighted graph.

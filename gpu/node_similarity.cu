@@ -1,22 +1,18 @@
 // Node similarity over out-neighbour sets. Candidate pairs are the two-hop paths u -> w <- v:
-// a batch of sources writes all its paths as packed (u, v) keys, sorting and counting equal keys
-// gives |N(u) n N(v)| for every pair that shares a neighbour, and a second sort picks the top k.
+// a batch of sources writes all its paths as packed (u, v) keys, one sort groups equal keys,
+// whose run lengths are |N(u) n N(v)|, and one pass per source keeps its best k pairs.
 
 #include <thrust/binary_search.h>
 #include <thrust/copy.h>
 #include <thrust/for_each.h>
-#include <thrust/iterator/constant_iterator.h>
 #include <thrust/iterator/counting_iterator.h>
-#include <thrust/iterator/zip_iterator.h>
-#include <thrust/reduce.h>
-#include <thrust/remove.h>
+#include <thrust/iterator/transform_iterator.h>
 #include <thrust/scan.h>
 #include <thrust/sort.h>
 #include <thrust/transform.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <string>
 
 #include "gpu/detail/device.cuh"
@@ -62,62 +58,88 @@ struct WritePaths {
   }
 };
 
-// Scores a pair from its shared-neighbour count; returns the composite sort key that orders
-// by source ascending, then score descending.
-struct ScorePair {
+// Scores a pair from its shared-neighbour count and the sizes of both sets.
+QUIVER_HD inline float score_pair(const EdgeIndex* set_offsets, SetSimilarity metric,
+                                  std::uint64_t u, std::uint64_t v, std::uint64_t shared) {
+  const double a = static_cast<double>(set_offsets[u + 1] - set_offsets[u]);
+  const double b = static_cast<double>(set_offsets[v + 1] - set_offsets[v]);
+  const double c = static_cast<double>(shared);
+  double score = 0.0;
+  if (metric == SetSimilarity::kJaccard) {
+    score = c / (a + b - c);
+  } else if (metric == SetSimilarity::kOverlap) {
+    score = c / (a < b ? a : b);
+  } else {
+    score = c / sqrt(a * b);
+  }
+  return static_cast<float>(score);
+}
+
+// The first packed key of source u: where u's paths start in the sorted batch.
+struct FirstKeyOf {
+  QUIVER_HD std::uint64_t operator()(std::uint64_t u) const { return u << 32; }
+};
+
+// Output slots reserved for source first + i: at most k, and never more than its paths.
+struct SlotCount {
+  const std::uint64_t* segment_begin;
+  std::uint32_t k;
+
+  QUIVER_HD std::uint64_t operator()(std::uint64_t i) const {
+    const std::uint64_t paths = segment_begin[i + 1] - segment_begin[i];
+    return paths < k ? paths : k;
+  }
+};
+
+// Walks the sorted paths of source first + i. Each run of equal keys is one candidate v and its
+// length is |N(u) n N(v)|; candidates at or above the cutoff enter a best-first list in the
+// source's slots. Candidates arrive in ascending v and only a strictly better score moves ahead
+// of an earlier one, so ties keep ascending v.
+struct TopPairsOfSource {
+  const std::uint64_t* keys;
+  const std::uint64_t* segment_begin;
+  const std::uint64_t* slot_begin;
   const EdgeIndex* set_offsets;
   SetSimilarity metric;
-
-  QUIVER_HD float operator()(std::uint64_t key, std::uint32_t shared) const {
-    const std::uint64_t u = key >> 32;
-    const std::uint64_t v = key & 0xFFFFFFFFull;
-    const double a = static_cast<double>(set_offsets[u + 1] - set_offsets[u]);
-    const double b = static_cast<double>(set_offsets[v + 1] - set_offsets[v]);
-    const double c = shared;
-    double score = 0.0;
-    if (metric == SetSimilarity::kJaccard) {
-      score = c / (a + b - c);
-    } else if (metric == SetSimilarity::kOverlap) {
-      score = c / (a < b ? a : b);
-    } else {
-      score = c / sqrt(a * b);
-    }
-    return static_cast<float>(score);
-  }
-};
-
-// Packs (source, descending score): non-negative floats order like their bit patterns.
-struct RankKey {
-  QUIVER_HD std::uint64_t operator()(std::uint64_t pair, float score) const {
-    std::uint32_t bits = 0;
-    memcpy(&bits, &score, sizeof bits);
-    return (pair & ~0xFFFFFFFFull) | (0xFFFFFFFFull - bits);
-  }
-};
-
-struct LowHalf {
-  QUIVER_HD NodeIndex operator()(std::uint64_t key) const {
-    return static_cast<NodeIndex>(key & 0xFFFFFFFFull);
-  }
-};
-
-struct HighHalf {
-  QUIVER_HD NodeIndex operator()(std::uint64_t key) const {
-    return static_cast<NodeIndex>(key >> 32);
-  }
-};
-
-struct BelowCutoff {
   float cutoff;
-  template <typename PairAndScore>
-  QUIVER_HD bool operator()(const PairAndScore& pair_and_score) const {
-    return thrust::get<1>(pair_and_score) < cutoff;
-  }
-};
+  std::uint64_t first;
+  NodeIndex* top_targets;
+  float* top_scores;
+  std::uint32_t* counts;
 
-struct RankAtLeast {
-  std::uint32_t k;
-  QUIVER_HD bool operator()(std::uint32_t rank) const { return rank >= k; }
+  QUIVER_HD void operator()(std::uint64_t i) const {
+    const std::uint64_t u = first + i;
+    const std::uint64_t capacity = slot_begin[i + 1] - slot_begin[i];
+    NodeIndex* targets = top_targets + slot_begin[i];
+    float* scores = top_scores + slot_begin[i];
+    std::uint64_t count = 0;
+
+    std::uint64_t e = segment_begin[i];
+    const std::uint64_t end = segment_begin[i + 1];
+    while (e < end) {
+      const std::uint64_t key = keys[e];
+      std::uint64_t run_end = e + 1;
+      while (run_end < end && keys[run_end] == key) {
+        ++run_end;
+      }
+      const std::uint64_t v = key & 0xFFFFFFFFull;
+      const float s = score_pair(set_offsets, metric, u, v, run_end - e);
+      e = run_end;
+      if (!(s >= cutoff) || (count == capacity && !(s > scores[capacity - 1]))) {
+        continue;
+      }
+
+      std::uint64_t slot = count < capacity ? count++ : capacity - 1;
+      while (slot > 0 && s > scores[slot - 1]) {
+        scores[slot] = scores[slot - 1];
+        targets[slot] = targets[slot - 1];
+        --slot;
+      }
+      scores[slot] = s;
+      targets[slot] = static_cast<NodeIndex>(v);
+    }
+    counts[i] = static_cast<std::uint32_t>(count);
+  }
 };
 
 Status validate(const NodeSimilarityConfig& config) {
@@ -147,63 +169,42 @@ void score_batch(const detail::DeviceCsr& sets, const detail::DeviceCsr& reverse
   thrust::sort(keys.begin(), keys.end());
   keys.resize(thrust::lower_bound(keys.begin(), keys.end(), kSelfPair) - keys.begin());
 
-  // Equal keys are the paths through each shared neighbour: their count is the intersection.
-  detail::DeviceVector<std::uint64_t> pairs(keys.size());
-  detail::DeviceVector<std::uint32_t> shared(keys.size());
-  auto ends =
-      thrust::reduce_by_key(keys.begin(), keys.end(), thrust::constant_iterator<std::uint32_t>(1),
-                            pairs.begin(), shared.begin());
-  const std::uint64_t pair_count = ends.first - pairs.begin();
-  keys = detail::DeviceVector<std::uint64_t>();
-  pairs.resize(pair_count);
-  shared.resize(pair_count);
+  // Equal keys are the paths through each shared neighbour, so each source's candidates and
+  // their intersection sizes can be read off its own sorted segment.
+  const std::uint64_t sources = last - first;
+  detail::DeviceVector<std::uint64_t> segment_begin(sources + 1);
+  auto first_keys = thrust::make_transform_iterator(thrust::counting_iterator<std::uint64_t>(first),
+                                                    FirstKeyOf{});
+  thrust::lower_bound(keys.begin(), keys.end(), first_keys, first_keys + sources + 1,
+                      segment_begin.begin());
 
-  detail::DeviceVector<float> scores(pair_count);
-  thrust::transform(pairs.begin(), pairs.end(), shared.begin(), scores.begin(),
-                    ScorePair{detail::raw(sets.offsets), config.metric});
-  shared = detail::DeviceVector<std::uint32_t>();
+  detail::DeviceVector<std::uint64_t> slot_begin(sources + 1, 0);
+  auto sources_begin = thrust::counting_iterator<std::uint64_t>(0);
+  thrust::transform(sources_begin, sources_begin + sources, slot_begin.begin(),
+                    SlotCount{detail::raw(segment_begin), config.top_k});
+  thrust::exclusive_scan(slot_begin.begin(), slot_begin.end(), slot_begin.begin());
+  const std::uint64_t slots = slot_begin.back();
 
-  // Dropping low scores before ranking keeps the sort short.
-  auto kept_end = thrust::remove_if(
-      thrust::make_zip_iterator(thrust::make_tuple(pairs.begin(), scores.begin())),
-      thrust::make_zip_iterator(thrust::make_tuple(pairs.end(), scores.end())),
-      BelowCutoff{config.cutoff});
-  const std::uint64_t kept =
-      kept_end - thrust::make_zip_iterator(thrust::make_tuple(pairs.begin(), scores.begin()));
-  pairs.resize(kept);
-  scores.resize(kept);
+  detail::DeviceVector<NodeIndex> top_targets(slots);
+  detail::DeviceVector<float> top_scores(slots);
+  detail::DeviceVector<std::uint32_t> counts(sources);
+  thrust::for_each(
+      sources_begin, sources_begin + sources,
+      TopPairsOfSource{detail::raw(keys), detail::raw(segment_begin), detail::raw(slot_begin),
+                       detail::raw(sets.offsets), config.metric, config.cutoff, first,
+                       detail::raw(top_targets), detail::raw(top_scores), detail::raw(counts)});
 
-  // Pairs are sorted by (u, v), so a stable sort on (u, score descending) breaks score ties
-  // by ascending v.
-  detail::DeviceVector<std::uint64_t> rank_keys(kept);
-  thrust::transform(pairs.begin(), pairs.end(), scores.begin(), rank_keys.begin(), RankKey{});
-  detail::DeviceVector<NodeIndex> targets(kept);
-  thrust::transform(pairs.begin(), pairs.end(), targets.begin(), LowHalf{});
-  detail::DeviceVector<NodeIndex> sources(kept);
-  thrust::transform(pairs.begin(), pairs.end(), sources.begin(), HighHalf{});
-  pairs = detail::DeviceVector<std::uint64_t>();
-  thrust::stable_sort_by_key(
-      rank_keys.begin(), rank_keys.end(),
-      thrust::make_zip_iterator(thrust::make_tuple(targets.begin(), scores.begin())));
-  thrust::transform(rank_keys.begin(), rank_keys.end(), sources.begin(), HighHalf{});
-  rank_keys = detail::DeviceVector<std::uint64_t>();
-
-  detail::DeviceVector<std::uint32_t> rank(kept);
-  thrust::exclusive_scan_by_key(sources.begin(), sources.end(),
-                                thrust::constant_iterator<std::uint32_t>(1), rank.begin());
-  auto zipped_begin = thrust::make_zip_iterator(
-      thrust::make_tuple(sources.begin(), targets.begin(), scores.begin()));
-  auto top_end =
-      thrust::remove_if(zipped_begin, zipped_begin + kept, rank.begin(), RankAtLeast{config.top_k});
-  const std::uint64_t top = top_end - zipped_begin;
-
-  const std::size_t at = out.source.size();
-  out.source.resize(at + top);
-  out.target.resize(at + top);
-  out.score.resize(at + top);
-  detail::copy_to_host(sources, top, out.source.data() + at);
-  detail::copy_to_host(targets, top, out.target.data() + at);
-  detail::copy_to_host(scores, top, out.score.data() + at);
+  const std::vector<std::uint64_t> host_slots = detail::to_host(slot_begin);
+  const std::vector<NodeIndex> host_targets = detail::to_host(top_targets);
+  const std::vector<float> host_scores = detail::to_host(top_scores);
+  const std::vector<std::uint32_t> host_counts = detail::to_host(counts);
+  for (std::uint64_t i = 0; i < sources; ++i) {
+    for (std::uint64_t j = host_slots[i]; j < host_slots[i] + host_counts[i]; ++j) {
+      out.source.push_back(static_cast<NodeIndex>(first + i));
+      out.target.push_back(host_targets[j]);
+      out.score.push_back(host_scores[j]);
+    }
+  }
 }
 
 }  // namespace

@@ -87,14 +87,16 @@ MemoryEstimate estimate_fastrp(const GraphShape& shape, const FastRpConfig& conf
 
 MemoryEstimate estimate_node_similarity(const GraphShape& shape,
                                         const NodeSimilarityConfig& config) {
-  // Two neighbour-set graphs plus a batch of packed paths (8 bytes each) and the per-pair arrays
-  // derived from it (about 44 bytes per pair at the peak, sort scratch included).
+  // Two neighbour-set graphs, then per batch the packed paths, their sort scratch and at most
+  // one output slot (target and score) per path: 24 bytes a path. Per node: path offsets, and
+  // segment, slot and count entries for the batch. A single source with more paths than the
+  // budget is processed alone and can exceed this bound.
   const GraphShape sets{shape.node_count, shape.edge_count, false};
   const std::uint64_t graphs =
       add(add(csr_bytes(shape, shape.weighted), mul(csr_bytes(sets, false), 2)),
           transpose_peak(sets, false));
-  const std::uint64_t batch = mul(config.max_pairs_per_batch, 52);
-  const std::uint64_t device = add(add(graphs, batch), mul(shape.node_count + 1, 16));
+  const std::uint64_t batch = mul(config.max_pairs_per_batch, 24);
+  const std::uint64_t device = add(add(graphs, batch), mul(shape.node_count + 1, 28));
   return {device, mul(mul(shape.node_count, config.top_k), 12)};
 }
 

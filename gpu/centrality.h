@@ -17,7 +17,9 @@ enum class Orientation {
   kBoth,  // both; a self-loop counts twice
 };
 
+// Parameters of degree(); plain data.
 struct DegreeConfig {
+  // Which edges are counted.
   Orientation orientation = Orientation::kOut;
   // Sum edge weights instead of counting edges; needs a weighted graph.
   bool weighted = false;
@@ -27,6 +29,7 @@ struct DegreeConfig {
 // graph), OutOfMemory, BackendUnavailable. Thread-safe; the caller owns the returned vector.
 Result<std::vector<double>> degree(const CsrGraph& graph, const DegreeConfig& config = {});
 
+// Parameters of pagerank() and personalised_pagerank(); plain data.
 struct PageRankConfig {
   // Probability of following an edge rather than teleporting; in [0, 1).
   double damping = 0.85;

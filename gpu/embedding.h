@@ -10,6 +10,7 @@
 
 namespace quiver::gpu {
 
+// Parameters of fastrp(); plain data.
 struct FastRpConfig {
   // Embedding length; in [1, 4096].
   std::uint32_t dimension = 128;

@@ -32,6 +32,7 @@ struct Error {
 template <typename T>
 class Result {
  public:
+  // Wraps a value or an error; implicit so that functions can return either directly.
   Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
@@ -50,8 +51,10 @@ class Result {
   std::variant<T, Error> state_;
 };
 
-// Result for operations that produce nothing but may fail.
+// The value of a Status that succeeded: carries nothing.
 struct Unit {};
+
+// Result for operations that produce nothing but may fail.
 using Status = Result<Unit>;
 
 // Convenience constructor for an InvalidArgument error with MESSAGE.

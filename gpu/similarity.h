@@ -19,12 +19,14 @@ struct SimilarityPairs {
   std::vector<float> score;
 };
 
+// How node_similarity() compares two neighbour sets A and B.
 enum class SetSimilarity {
   kJaccard,  // |A n B| / |A u B|
   kOverlap,  // |A n B| / min(|A|, |B|)
   kCosine,   // |A n B| / sqrt(|A| |B|)
 };
 
+// Parameters of node_similarity(); plain data.
 struct NodeSimilarityConfig {
   SetSimilarity metric = SetSimilarity::kJaccard;
   // Pairs kept per source node; >= 1.
@@ -43,12 +45,14 @@ struct NodeSimilarityConfig {
 Result<SimilarityPairs> node_similarity(const CsrGraph& graph,
                                         const NodeSimilarityConfig& config = {});
 
+// How knn() scores two vectors; higher is always more similar.
 enum class VectorSimilarity {
   kCosine,     // dot product of unit vectors; a zero vector scores 0 against everything
   kDot,        // plain dot product
   kEuclidean,  // 1 / (1 + Euclidean distance)
 };
 
+// Parameters of knn(); plain data.
 struct KnnConfig {
   VectorSimilarity metric = VectorSimilarity::kCosine;
   // Neighbours kept per node; >= 1.

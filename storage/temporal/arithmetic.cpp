@@ -6,35 +6,41 @@ namespace quiver::temporal {
 namespace {
 
 TemporalResult<Date> plus_months(const Date& value, int64_t months) {
-  if (months == 0)
+  if (months == 0) {
     return value;
+  }
   const YearMonthDay ymd = value.civil();
   auto total = checked_add(ymd.year * 12 + ymd.month - 1, months);
-  if (!total)
+  if (!total) {
     return overflow("date arithmetic overflows");
+  }
   const int64_t year = floor_div(*total, 12);
   const int64_t month = floor_mod(*total, 12) + 1;
-  if (year < kMinYear || year > kMaxYear)
+  if (year < kMinYear || year > kMaxYear) {
     return overflow("date arithmetic leaves the year range");
+  }
   const int64_t day = std::min(ymd.day, days_in_month(year, month));
   return Date{epoch_day_from_civil(year, month, day)};
 }
 
 TemporalResult<Date> plus_days(const Date& value, int64_t days) {
   auto day = checked_add(value.epoch_day, days);
-  if (!day)
+  if (!day) {
     return overflow("date arithmetic overflows");
+  }
   return Date::of_epoch_day(*day);
 }
 
 TemporalResult<LocalDateTime> plus_period(const LocalDateTime& value, int64_t months,
                                           int64_t days) {
   auto date = plus_months(value.date, months);
-  if (!date)
+  if (!date) {
     return date.error();
+  }
   date = plus_days(*date, days);
-  if (!date)
+  if (!date) {
     return date.error();
+  }
   return LocalDateTime{*date, value.time};
 }
 
@@ -42,10 +48,12 @@ TemporalResult<LocalDateTime> plus_exact(const LocalDateTime& value, int64_t sec
                                          int64_t nanos) {
   const int64_t total_nanos = value.time.nanosecond() + nanos;
   auto second = checked_add(value.local_second(), seconds);
-  if (second)
+  if (second) {
     second = checked_add(*second, floor_div(total_nanos, kNanosPerSecond));
-  if (!second)
+  }
+  if (!second) {
     return overflow("date time arithmetic overflows");
+  }
   return LocalDateTime::of_local_second(*second, floor_mod(total_nanos, kNanosPerSecond));
 }
 
@@ -53,17 +61,21 @@ TemporalResult<LocalDateTime> plus_exact(const LocalDateTime& value, int64_t sec
 TemporalResult<DateTime> plus(const DateTime& value, int64_t months, int64_t days, int64_t seconds,
                               int64_t nanos) {
   auto local = plus_period(value.local, months, days);
-  if (!local)
+  if (!local) {
     return local.error();
+  }
   auto moved = DateTime::of_local(*local, value.zone, value.offset_seconds);
-  if (!moved || (seconds == 0 && nanos == 0))
+  if (!moved || (seconds == 0 && nanos == 0)) {
     return moved;
+  }
   const int64_t total_nanos = moved->nanosecond() + nanos;
   auto second = checked_add(moved->epoch_second(), seconds);
-  if (second)
+  if (second) {
     second = checked_add(*second, floor_div(total_nanos, kNanosPerSecond));
-  if (!second)
+  }
+  if (!second) {
     return overflow("date time arithmetic overflows");
+  }
   return DateTime::of_instant(*second, floor_mod(total_nanos, kNanosPerSecond), value.zone);
 }
 
@@ -142,32 +154,41 @@ struct Ends {
 TemporalResult<Ends> align(const TemporalValue& from_value, const TemporalValue& to_value) {
   Point from = point_of(from_value);
   Point to = point_of(to_value);
-  if (!from.date)
+  if (!from.date) {
     from.date = to.date.value_or(Date{});
-  if (!to.date)
+  }
+  if (!to.date) {
     to.date = from.date;
-  if (!from.time)
+  }
+  if (!from.time) {
     from.time = LocalTime{};
-  if (!to.time)
+  }
+  if (!to.time) {
     to.time = LocalTime{};
+  }
   if (!from.zone && !to.zone) {
     const LocalDateTime a{*from.date, *from.time};
     const LocalDateTime b{*to.date, *to.time};
     return Ends{false, DateTime{a, 0, TimeZone{}}, DateTime{b, 0, TimeZone{}}};
   }
-  if (!from.zone)
+  if (!from.zone) {
     from.zone = to.zone;
-  if (!to.zone)
+  }
+  if (!to.zone) {
     to.zone = from.zone;
+  }
   auto a = DateTime::of_local({*from.date, *from.time}, *from.zone, from.offset);
-  if (!a)
+  if (!a) {
     return a.error();
+  }
   auto b = DateTime::of_local({*to.date, *to.time}, *to.zone, to.offset);
-  if (!b)
+  if (!b) {
     return b.error();
+  }
   auto b_in_a = DateTime::of_instant(b->epoch_second(), b->nanosecond(), a->zone);
-  if (!b_in_a)
+  if (!b_in_a) {
     return b_in_a.error();
+  }
   return Ends{true, *a, *b_in_a};
 }
 
@@ -185,14 +206,17 @@ TemporalResult<Duration> exact_between(const Ends& ends, const DateTime& from) {
 
 TemporalResult<Date> add_duration(const Date& value, const Duration& duration) {
   int64_t seconds = duration.seconds;
-  if (seconds < 0 && duration.nanos > 0)
+  if (seconds < 0 && duration.nanos > 0) {
     ++seconds;
+  }
   auto date = plus_months(value, duration.months);
-  if (!date)
+  if (!date) {
     return date;
+  }
   auto days = checked_add(duration.days, seconds / kSecondsPerDay);
-  if (!days)
+  if (!days) {
     return overflow("date arithmetic overflows");
+  }
   return plus_days(*date, *days);
 }
 
@@ -206,8 +230,9 @@ TemporalResult<Time> add_duration(const Time& value, const Duration& duration) {
 
 TemporalResult<LocalDateTime> add_duration(const LocalDateTime& value, const Duration& duration) {
   auto local = plus_period(value, duration.months, duration.days);
-  if (!local)
+  if (!local) {
     return local;
+  }
   return plus_exact(*local, duration.seconds, duration.nanos);
 }
 
@@ -226,8 +251,9 @@ TemporalResult<TemporalValue> add_duration(const TemporalValue& value, const Dur
             return add_duration(v, duration);
           }
         }();
-        if (!result)
+        if (!result) {
           return result.error();
+        }
         return TemporalValue{*result};
       },
       value);
@@ -236,8 +262,9 @@ TemporalResult<TemporalValue> add_duration(const TemporalValue& value, const Dur
 TemporalResult<TemporalValue> subtract_duration(const TemporalValue& value,
                                                 const Duration& duration) {
   auto negated = negate(duration);
-  if (!negated)
+  if (!negated) {
     return negated.error();
+  }
   return add_duration(value, *negated);
 }
 
@@ -247,8 +274,9 @@ TemporalResult<Duration> duration_between(const TemporalValue& from, const Tempo
     return invalid_argument("duration between needs two temporal instants, not durations");
   }
   auto ends = align(from, to);
-  if (!ends)
+  if (!ends) {
     return ends.error();
+  }
   const bool dated = has_date(from) && has_date(to);
   const LocalDateTime& a = ends->from.local;
   const LocalDateTime& b = ends->to.local;
@@ -262,20 +290,24 @@ TemporalResult<Duration> duration_between(const TemporalValue& from, const Tempo
     case BetweenUnit::kAll:
       break;
   }
-  if (!dated)
+  if (!dated) {
     return exact_between(*ends, ends->from);
+  }
 
   const int64_t months = months_until(a, b);
   auto moved = plus(ends->from, months, 0, 0, 0);
-  if (!moved)
+  if (!moved) {
     return moved.error();
+  }
   const int64_t days = days_until(moved->local, b);
   moved = plus(*moved, 0, days, 0, 0);
-  if (!moved)
+  if (!moved) {
     return moved.error();
+  }
   auto exact = exact_between(*ends, *moved);
-  if (!exact)
+  if (!exact) {
     return exact;
+  }
   return Duration{months, days, exact->seconds, exact->nanos};
 }
 

@@ -4,22 +4,25 @@ namespace quiver::temporal {
 
 std::optional<int64_t> checked_add(int64_t a, int64_t b) {
   int64_t r = 0;
-  if (__builtin_add_overflow(a, b, &r))
+  if (__builtin_add_overflow(a, b, &r)) {
     return std::nullopt;
+  }
   return r;
 }
 
 std::optional<int64_t> checked_sub(int64_t a, int64_t b) {
   int64_t r = 0;
-  if (__builtin_sub_overflow(a, b, &r))
+  if (__builtin_sub_overflow(a, b, &r)) {
     return std::nullopt;
+  }
   return r;
 }
 
 std::optional<int64_t> checked_mul(int64_t a, int64_t b) {
   int64_t r = 0;
-  if (__builtin_mul_overflow(a, b, &r))
+  if (__builtin_mul_overflow(a, b, &r)) {
     return std::nullopt;
+  }
   return r;
 }
 
@@ -29,8 +32,9 @@ bool is_leap_year(int64_t year) {
 
 int64_t days_in_month(int64_t year, int64_t month) {
   static constexpr int64_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && is_leap_year(year))
+  if (month == 2 && is_leap_year(year)) {
     return 29;
+  }
   return kDays[month - 1];
 }
 

@@ -63,20 +63,23 @@ std::strong_ordering instant_order(const TemporalValue& a, const TemporalValue& 
 }  // namespace
 
 bool equals(const TemporalValue& a, const TemporalValue& b) {
-  if (kind_of(a) != kind_of(b))
+  if (kind_of(a) != kind_of(b)) {
     return false;
+  }
   return same_kind_order(a, b) == std::strong_ordering::equal;
 }
 
 std::optional<std::strong_ordering> compare(const TemporalValue& a, const TemporalValue& b) {
-  if (kind_of(a) != kind_of(b) || kind_of(a) == TemporalKind::kDuration)
+  if (kind_of(a) != kind_of(b) || kind_of(a) == TemporalKind::kDuration) {
     return std::nullopt;
+  }
   return instant_order(a, b);
 }
 
 std::strong_ordering order(const TemporalValue& a, const TemporalValue& b) {
-  if (kind_of(a) != kind_of(b))
+  if (kind_of(a) != kind_of(b)) {
     return a.index() <=> b.index();
+  }
   return same_kind_order(a, b);
 }
 

@@ -10,24 +10,31 @@ namespace {
 using detail::Fields;
 
 std::optional<Date> date_part(const TemporalValue& v) {
-  if (const auto* d = std::get_if<Date>(&v))
+  if (const auto* d = std::get_if<Date>(&v)) {
     return *d;
-  if (const auto* l = std::get_if<LocalDateTime>(&v))
+  }
+  if (const auto* l = std::get_if<LocalDateTime>(&v)) {
     return l->date;
-  if (const auto* z = std::get_if<DateTime>(&v))
+  }
+  if (const auto* z = std::get_if<DateTime>(&v)) {
     return z->local.date;
+  }
   return std::nullopt;
 }
 
 std::optional<LocalTime> time_part(const TemporalValue& v) {
-  if (const auto* t = std::get_if<LocalTime>(&v))
+  if (const auto* t = std::get_if<LocalTime>(&v)) {
     return *t;
-  if (const auto* t = std::get_if<Time>(&v))
+  }
+  if (const auto* t = std::get_if<Time>(&v)) {
     return t->time;
-  if (const auto* l = std::get_if<LocalDateTime>(&v))
+  }
+  if (const auto* l = std::get_if<LocalDateTime>(&v)) {
     return l->time;
-  if (const auto* z = std::get_if<DateTime>(&v))
+  }
+  if (const auto* z = std::get_if<DateTime>(&v)) {
     return z->local.time;
+  }
   return std::nullopt;
 }
 
@@ -39,14 +46,16 @@ TemporalError missing(const char* what, const char* key) {
 TemporalResult<std::optional<Date>> date_base(const Fields& f) {
   if (f.date) {
     auto d = date_part(*f.date);
-    if (!d)
+    if (!d) {
       return missing("date", "date");
+    }
     return d;
   }
   if (f.datetime) {
     auto d = date_part(*f.datetime);
-    if (!d)
+    if (!d) {
       return missing("date", "datetime");
+    }
     return d;
   }
   return std::optional<Date>{};
@@ -54,45 +63,54 @@ TemporalResult<std::optional<Date>> date_base(const Fields& f) {
 
 // The value the time of day comes from: `time`, else `datetime`.
 const TemporalValue* time_source(const Fields& f) {
-  if (f.time)
+  if (f.time) {
     return &*f.time;
-  if (f.datetime)
+  }
+  if (f.datetime) {
     return &*f.datetime;
+  }
   return nullptr;
 }
 
 TemporalResult<std::optional<LocalTime>> time_base(const TemporalValue* source,
                                                    bool date_may_lack_time) {
-  if (source == nullptr)
+  if (source == nullptr) {
     return std::optional<LocalTime>{};
+  }
   auto t = time_part(*source);
   if (!t && date_may_lack_time && kind_of(*source) == TemporalKind::kDate) {
     return std::optional<LocalTime>{LocalTime{}};
   }
-  if (!t)
+  if (!t) {
     return missing("time", "time");
+  }
   return t;
 }
 
 TemporalResult<Date> build_date(const ComponentMap& map) {
   auto f = detail::read_fields(map, detail::kDateFields | detail::kDateSource, "date()");
-  if (!f)
+  if (!f) {
     return f.error();
+  }
   auto base = date_base(*f);
-  if (!base)
+  if (!base) {
     return base.error();
+  }
   return detail::resolve_date(*f, *base);
 }
 
 TemporalResult<LocalTime> build_local_time(const ComponentMap& map) {
   auto f = detail::read_fields(map, detail::kTimeFields | detail::kTimeSource, "localtime()");
-  if (!f)
+  if (!f) {
     return f.error();
+  }
   auto base = time_base(time_source(*f), false);
-  if (!base)
+  if (!base) {
     return base.error();
-  if (!*base && !f->hour)
+  }
+  if (!*base && !f->hour) {
     return invalid_argument("hour must be specified");
+  }
   return detail::resolve_time(*f, *base);
 }
 
@@ -104,20 +122,25 @@ int32_t offset_for_time(const TimeZone& zone, const TemporalContext& context) {
 TemporalResult<Time> build_time(const ComponentMap& map, const TemporalContext& context) {
   auto f = detail::read_fields(map, detail::kTimeFields | detail::kTimeSource | detail::kZoneField,
                                "time()");
-  if (!f)
+  if (!f) {
     return f.error();
+  }
   const TemporalValue* source = time_source(*f);
   auto base = time_base(source, false);
-  if (!base)
+  if (!base) {
     return base.error();
-  if (!*base && !f->hour)
+  }
+  if (!*base && !f->hour) {
     return invalid_argument("hour must be specified");
+  }
 
   std::optional<int32_t> source_offset;
-  if (const auto* t = std::get_if<Time>(source))
+  if (const auto* t = std::get_if<Time>(source)) {
     source_offset = t->offset_seconds;
-  if (const auto* z = std::get_if<DateTime>(source))
+  }
+  if (const auto* z = std::get_if<DateTime>(source)) {
     source_offset = z->offset_seconds;
+  }
   int32_t offset = source_offset.value_or(offset_for_time(context.default_zone, context));
   if (f->timezone) {
     offset = offset_for_time(*f->timezone, context);
@@ -130,8 +153,9 @@ TemporalResult<Time> build_time(const ComponentMap& map, const TemporalContext& 
     }
   }
   auto time = detail::resolve_time(*f, *base);
-  if (!time)
+  if (!time) {
     return time.error();
+  }
   return Time{*time, offset};
 }
 
@@ -140,20 +164,25 @@ TemporalResult<LocalDateTime> build_local_date_time(const ComponentMap& map) {
                                detail::kDateFields | detail::kTimeFields | detail::kDateSource |
                                    detail::kTimeSource | detail::kDateTimeSource,
                                "localdatetime()");
-  if (!f)
+  if (!f) {
     return f.error();
+  }
   auto dates = date_base(*f);
-  if (!dates)
+  if (!dates) {
     return dates.error();
+  }
   auto times = time_base(time_source(*f), true);
-  if (!times)
+  if (!times) {
     return times.error();
+  }
   auto date = detail::resolve_date(*f, *dates);
-  if (!date)
+  if (!date) {
     return date.error();
+  }
   auto time = detail::resolve_time(*f, *times);
-  if (!time)
+  if (!time) {
     return time.error();
+  }
   return LocalDateTime{*date, *time};
 }
 
@@ -166,8 +195,9 @@ TemporalResult<DateTime> build_from_epoch(const Fields& f) {
   }
   auto value = f.epoch_millis ? date_time_from_epoch_millis(*f.epoch_millis)
                               : date_time_from_epoch(*f.epoch_seconds, f.nanosecond.value_or(0));
-  if (!value || !f.timezone)
+  if (!value || !f.timezone) {
     return value;
+  }
   return DateTime::of_instant(value->epoch_second(), value->nanosecond(), *f.timezone);
 }
 
@@ -177,8 +207,9 @@ TemporalResult<std::optional<DateTime>> converted_source(const TemporalValue* so
                                                          const TimeZone& zone) {
   if (const auto* z = std::get_if<DateTime>(source)) {
     auto moved = DateTime::of_instant(z->epoch_second(), z->nanosecond(), zone);
-    if (!moved)
+    if (!moved) {
       return moved.error();
+    }
     return std::optional<DateTime>{*moved};
   }
   return std::optional<DateTime>{};
@@ -186,18 +217,22 @@ TemporalResult<std::optional<DateTime>> converted_source(const TemporalValue* so
 
 TemporalResult<DateTime> build_date_time(const ComponentMap& map, const TemporalContext& context) {
   auto f = detail::read_fields(map, ~unsigned{detail::kDurationFields}, "datetime()");
-  if (!f)
+  if (!f) {
     return f.error();
-  if (f->epoch_seconds || f->epoch_millis)
+  }
+  if (f->epoch_seconds || f->epoch_millis) {
     return build_from_epoch(*f);
+  }
 
   auto dates = date_base(*f);
-  if (!dates)
+  if (!dates) {
     return dates.error();
+  }
   const TemporalValue* source = time_source(*f);
   auto times = time_base(source, true);
-  if (!times)
+  if (!times) {
     return times.error();
+  }
 
   std::optional<TimeZone> zone = f->timezone;
   std::optional<int32_t> source_offset;
@@ -210,37 +245,45 @@ TemporalResult<DateTime> build_date_time(const ComponentMap& map, const Temporal
       const int64_t shift = int64_t{target - t->offset_seconds} * kNanosPerSecond;
       *times = LocalTime{floor_mod((*times)->nanos_of_day + shift, kNanosPerDay)};
     }
-    if (!zone)
+    if (!zone) {
       zone = TimeZone::fixed(t->offset_seconds).value();
+    }
   }
   if (const auto* z = std::get_if<DateTime>(source)) {
     source_offset = z->offset_seconds;
     if (zone) {
       auto moved = converted_source(source, *zone);
-      if (!moved)
+      if (!moved) {
         return moved.error();
+      }
       *times = (*moved)->local.time;
-      if (!f->date && f->datetime && source == &*f->datetime)
+      if (!f->date && f->datetime && source == &*f->datetime) {
         *dates = (*moved)->local.date;
+      }
     }
-    if (!zone)
+    if (!zone) {
       zone = z->zone;
+    }
   }
 
   auto date = detail::resolve_date(*f, *dates);
-  if (!date)
+  if (!date) {
     return date.error();
+  }
   auto time = detail::resolve_time(*f, *times);
-  if (!time)
+  if (!time) {
     return time.error();
+  }
   return DateTime::of_local({*date, *time}, zone.value_or(context.default_zone), source_offset);
 }
 
 TemporalResult<Number> number_of(const std::string& key, const MapValue& value) {
-  if (const auto* i = std::get_if<int64_t>(&value))
+  if (const auto* i = std::get_if<int64_t>(&value)) {
     return Number{*i};
-  if (const auto* d = std::get_if<double>(&value))
+  }
+  if (const auto* d = std::get_if<double>(&value)) {
     return Number{*d};
+  }
   return invalid_argument("duration component '" + key + "' must be a number");
 }
 
@@ -262,24 +305,28 @@ TemporalResult<Duration> build_duration(const ComponentMap& map) {
   for (const auto& [key, value] : map.entries()) {
     bool matched = false;
     for (const auto& [name, slot] : keys) {
-      if (key != name)
+      if (key != name) {
         continue;
+      }
       auto number = number_of(key, value);
-      if (!number)
+      if (!number) {
         return number.error();
+      }
       c.*slot = *number;
       matched = true;
     }
-    if (!matched)
+    if (!matched) {
       return invalid_argument("'" + key + "' is not a component duration() accepts");
+    }
   }
   return make_duration(c);
 }
 
 template <class T>
 TemporalResult<TemporalValue> widen(TemporalResult<T> result) {
-  if (!result)
+  if (!result) {
     return result.error();
+  }
   return TemporalValue{std::move(result).value()};
 }
 
@@ -325,8 +372,9 @@ TemporalResult<TemporalValue> parse_temporal(TemporalKind kind, std::string_view
 TemporalResult<TemporalValue> convert_temporal(TemporalKind kind, const TemporalValue& source,
                                                const TemporalContext& context) {
   if (kind_of(source) == TemporalKind::kDuration) {
-    if (kind == TemporalKind::kDuration)
+    if (kind == TemporalKind::kDuration) {
       return source;
+    }
     return invalid_argument("a Duration cannot be converted to an instant");
   }
   switch (kind) {
@@ -337,8 +385,9 @@ TemporalResult<TemporalValue> convert_temporal(TemporalKind kind, const Temporal
       return make_temporal(kind, ComponentMap{{"time", source}}, context);
     case TemporalKind::kLocalDateTime:
     case TemporalKind::kDateTime:
-      if (!has_date(source))
+      if (!has_date(source)) {
         return missing("date", "datetime");
+      }
       return make_temporal(kind, ComponentMap{{"datetime", source}}, context);
     case TemporalKind::kDuration:
       break;
@@ -348,8 +397,9 @@ TemporalResult<TemporalValue> convert_temporal(TemporalKind kind, const Temporal
 
 TemporalResult<DateTime> date_time_from_epoch(int64_t seconds, int64_t nanoseconds) {
   auto second = checked_add(seconds, floor_div(nanoseconds, kNanosPerSecond));
-  if (!second)
+  if (!second) {
     return overflow("epoch seconds overflow");
+  }
   return DateTime::of_instant(*second, floor_mod(nanoseconds, kNanosPerSecond), TimeZone{});
 }
 

@@ -37,8 +37,9 @@ class UnitSum {
   }
 
   void add(const std::optional<Number>& number, int64_t factor) {
-    if (!number)
+    if (!number) {
       return;
+    }
     if (const auto* i = std::get_if<int64_t>(&*number)) {
       add_integer(*i, factor);
     } else {
@@ -56,10 +57,12 @@ class UnitSum {
 
   int64_t whole() const { return whole_; }
   TemporalResult<int64_t> result(const char* unit) const {
-    if (not_finite_)
+    if (not_finite_) {
       return out_of_range(std::string("duration ") + unit + " is not finite");
-    if (failed_)
+    }
+    if (failed_) {
       return overflow(std::string("duration ") + unit + " overflow");
+    }
     return whole_;
   }
 
@@ -79,23 +82,28 @@ TemporalResult<Duration> cascade(UnitSum& months, UnitSum& days, UnitSum& second
   nanos.add_integer(static_cast<int64_t>(rounded), 1);
 
   auto m = months.result("months");
-  if (!m)
+  if (!m) {
     return m.error();
+  }
   auto d = days.result("days");
-  if (!d)
+  if (!d) {
     return d.error();
+  }
   auto s = seconds.result("seconds");
-  if (!s)
+  if (!s) {
     return s.error();
+  }
   auto n = nanos.result("nanoseconds");
-  if (!n)
+  if (!n) {
     return n.error();
+  }
   return Duration::of(*m, *d, *s, *n);
 }
 
 long double as_long_double(const Number& number) {
-  if (const auto* i = std::get_if<int64_t>(&number))
+  if (const auto* i = std::get_if<int64_t>(&number)) {
     return static_cast<long double>(*i);
+  }
   return std::get<double>(number);
 }
 
@@ -137,8 +145,9 @@ TemporalResult<Duration> add(const Duration& a, const Duration& b) {
   auto months = checked_add(a.months, b.months);
   auto days = checked_add(a.days, b.days);
   auto seconds = checked_add(a.seconds, b.seconds);
-  if (!months || !days || !seconds)
+  if (!months || !days || !seconds) {
     return overflow("duration addition overflows");
+  }
   return Duration::of(*months, *days, *seconds, int64_t{a.nanos} + b.nanos);
 }
 
@@ -146,22 +155,25 @@ TemporalResult<Duration> negate(const Duration& value) {
   auto months = checked_sub(0, value.months);
   auto days = checked_sub(0, value.days);
   auto seconds = checked_sub(0, value.seconds);
-  if (!months || !days || !seconds)
+  if (!months || !days || !seconds) {
     return overflow("duration negation overflows");
+  }
   return Duration::of(*months, *days, *seconds, -int64_t{value.nanos});
 }
 
 TemporalResult<Duration> subtract(const Duration& a, const Duration& b) {
   auto negated = negate(b);
-  if (!negated)
+  if (!negated) {
     return negated.error();
+  }
   return add(a, *negated);
 }
 
 TemporalResult<Duration> multiply(const Duration& value, const Number& factor) {
   const auto* integer = std::get_if<int64_t>(&factor);
-  if (integer == nullptr)
+  if (integer == nullptr) {
     return scale(value, std::get<double>(factor), 1);
+  }
 
   // nanos * factor is split as nanos * (q * 1e9 + r) so no intermediate overflows.
   const int64_t q = floor_div(*integer, kNanosPerSecond);
@@ -170,11 +182,13 @@ TemporalResult<Duration> multiply(const Duration& value, const Number& factor) {
   auto days = checked_mul(value.days, *integer);
   auto seconds = checked_mul(value.seconds, *integer);
   auto carried = checked_mul(value.nanos, q);
-  if (seconds && carried)
+  if (seconds && carried) {
     seconds = checked_add(*seconds, *carried);
+  }
   const int64_t nanos = int64_t{value.nanos} * r;
-  if (seconds)
+  if (seconds) {
     seconds = checked_add(*seconds, nanos / kNanosPerSecond);
+  }
   if (!months || !days || !seconds || !carried) {
     return overflow("duration multiplication overflows");
   }
@@ -183,8 +197,9 @@ TemporalResult<Duration> multiply(const Duration& value, const Number& factor) {
 
 TemporalResult<Duration> divide(const Duration& value, const Number& divisor) {
   const long double d = as_long_double(divisor);
-  if (d == 0)
+  if (d == 0) {
     return invalid_argument("division of a duration by zero");
+  }
   return scale(value, 1, d);
 }
 

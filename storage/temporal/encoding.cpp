@@ -28,8 +28,9 @@ void put_signed(std::string& out, int64_t v) {
 bool get_varint(std::string_view& in, uint64_t* v) {
   uint64_t result = 0;
   for (int shift = 0; shift < 64; shift += 7) {
-    if (in.empty())
+    if (in.empty()) {
       return false;
+    }
     const auto byte = static_cast<uint8_t>(in.front());
     in.remove_prefix(1);
     result |= uint64_t{byte & 0x7fu} << shift;
@@ -43,8 +44,9 @@ bool get_varint(std::string_view& in, uint64_t* v) {
 
 bool get_signed(std::string_view& in, int64_t* v) {
   uint64_t raw = 0;
-  if (!get_varint(in, &raw))
+  if (!get_varint(in, &raw)) {
     return false;
+  }
   *v = unzigzag(raw);
   return true;
 }
@@ -52,8 +54,9 @@ bool get_signed(std::string_view& in, int64_t* v) {
 // Big-endian with the sign bit flipped, so unsigned byte order is signed numeric order.
 void put_ordered(std::string& out, int64_t v, int bytes) {
   const uint64_t u = static_cast<uint64_t>(v) ^ (uint64_t{1} << (bytes * 8 - 1));
-  for (int i = bytes - 1; i >= 0; --i)
+  for (int i = bytes - 1; i >= 0; --i) {
     out += static_cast<char>((u >> (i * 8)) & 0xff);
+  }
 }
 
 void put_zone(std::string& out, const DateTime& value) {
@@ -83,23 +86,27 @@ TemporalResult<TemporalValue> decode_date_time(std::string_view& in) {
   TemporalResult<TimeZone> zone = TimeZone{};
   if (zone_kind == kZoneNamed) {
     uint64_t length = 0;
-    if (!get_varint(in, &length) || length > in.size())
+    if (!get_varint(in, &length) || length > in.size()) {
       return truncated();
+    }
     zone = TimeZone::named(in.substr(0, length));
     in.remove_prefix(length);
   } else if (zone_kind == kZoneOffset) {
     int64_t offset = 0;
-    if (!get_signed(in, &offset) || offset < INT32_MIN || offset > INT32_MAX)
+    if (!get_signed(in, &offset) || offset < INT32_MIN || offset > INT32_MAX) {
       return truncated();
+    }
     zone = TimeZone::fixed(static_cast<int32_t>(offset));
   } else {
     return truncated();
   }
-  if (!zone)
+  if (!zone) {
     return zone.error();
+  }
   auto value = DateTime::of_instant(second, static_cast<int64_t>(nanos), *zone);
-  if (!value)
+  if (!value) {
     return value.error();
+  }
   return TemporalValue{*value};
 }
 
@@ -135,31 +142,36 @@ void encode(const TemporalValue& value, std::string& out) {
 }
 
 TemporalResult<TemporalValue> decode(std::string_view& in) {
-  if (in.empty())
+  if (in.empty()) {
     return truncated();
+  }
   const auto kind = static_cast<uint8_t>(in.front());
   in.remove_prefix(1);
   int64_t a = 0;
   uint64_t u = 0;
   switch (static_cast<TemporalKind>(kind)) {
     case TemporalKind::kDate: {
-      if (!get_signed(in, &a))
+      if (!get_signed(in, &a)) {
         return truncated();
+      }
       auto date = Date::of_epoch_day(a);
-      if (!date)
+      if (!date) {
         return date.error();
+      }
       return TemporalValue{*date};
     }
     case TemporalKind::kLocalTime:
-      if (!get_varint(in, &u) || u >= static_cast<uint64_t>(kNanosPerDay))
+      if (!get_varint(in, &u) || u >= static_cast<uint64_t>(kNanosPerDay)) {
         return truncated();
+      }
       return TemporalValue{LocalTime{static_cast<int64_t>(u)}};
     case TemporalKind::kTime: {
       if (!get_varint(in, &u) || u >= static_cast<uint64_t>(kNanosPerDay) || !get_signed(in, &a)) {
         return truncated();
       }
-      if (a < -kMaxOffsetSeconds || a > kMaxOffsetSeconds)
+      if (a < -kMaxOffsetSeconds || a > kMaxOffsetSeconds) {
         return out_of_range("stored offset");
+      }
       return TemporalValue{Time{LocalTime{static_cast<int64_t>(u)}, static_cast<int32_t>(a)}};
     }
     case TemporalKind::kLocalDateTime: {
@@ -167,8 +179,9 @@ TemporalResult<TemporalValue> decode(std::string_view& in) {
         return truncated();
       }
       auto date = Date::of_epoch_day(a);
-      if (!date)
+      if (!date) {
         return date.error();
+      }
       return TemporalValue{LocalDateTime{*date, LocalTime{static_cast<int64_t>(u)}}};
     }
     case TemporalKind::kDateTime:
@@ -208,8 +221,11 @@ TemporalResult<bool> encode_key(const TemporalValue& value, std::string& out) {
           put_ordered(out, v.epoch_second(), 8);
           put_ordered(out, v.nanosecond(), 4);
           put_ordered(out, v.offset_seconds, 4);
-          if (v.zone.is_named())
+          // NUL-terminated so a key stays ordered when more key parts follow it.
+          if (v.zone.is_named()) {
             out += v.zone.name();
+          }
+          out += '\0';
         }
       },
       value);

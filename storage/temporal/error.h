@@ -33,8 +33,9 @@ const char* error_code_name(TemporalErrorCode code);
 template <class T>
 class [[nodiscard]] TemporalResult {
  public:
-  TemporalResult(T value) : data_(std::move(value)) {}
-  TemporalResult(TemporalError error) : data_(std::move(error)) {}
+  TemporalResult(const T& value) : data_(std::in_place_index<0>, value) {}
+  TemporalResult(T&& value) : data_(std::in_place_index<0>, std::move(value)) {}
+  TemporalResult(TemporalError error) : data_(std::in_place_index<1>, std::move(error)) {}
 
   // True when a value is held.
   bool ok() const { return data_.index() == 0; }

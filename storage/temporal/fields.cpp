@@ -15,8 +15,9 @@ std::string lower(std::string_view text) {
 }
 
 TemporalResult<int64_t> integer_of(const std::string& key, const MapValue& value) {
-  if (const auto* i = std::get_if<int64_t>(&value))
+  if (const auto* i = std::get_if<int64_t>(&value)) {
     return *i;
+  }
   if (const auto* d = std::get_if<double>(&value)) {
     if (std::isfinite(*d) && std::trunc(*d) == *d && std::fabs(*d) < 9.2e18) {
       return static_cast<int64_t>(*d);
@@ -87,8 +88,9 @@ TemporalResult<int64_t> fraction_of(const Fields& f, std::optional<LocalTime> ba
       return out_of_range("microsecond " + std::to_string(*f.microsecond) + " is not 0.." +
                           std::to_string(limit));
     }
-    if (*f.microsecond > 999)
+    if (*f.microsecond > 999) {
       parts.millis = 0;
+    }
     parts.micros = *f.microsecond;
   }
   if (f.nanosecond) {
@@ -97,10 +99,12 @@ TemporalResult<int64_t> fraction_of(const Fields& f, std::optional<LocalTime> ba
       return out_of_range("nanosecond " + std::to_string(*f.nanosecond) + " is not 0.." +
                           std::to_string(limit));
     }
-    if (*f.nanosecond > 999)
+    if (*f.nanosecond > 999) {
       parts.micros = 0;
-    if (*f.nanosecond > 999'999)
+    }
+    if (*f.nanosecond > 999'999) {
       parts.millis = 0;
+    }
     parts.nanos = *f.nanosecond;
   }
   return parts.millis * 1'000'000 + parts.micros * 1000 + parts.nanos;
@@ -113,21 +117,26 @@ TemporalResult<Fields> read_fields(const ComponentMap& map, unsigned groups, con
   for (const auto& [key, value] : map.entries()) {
     bool matched = false;
     for (const IntegerKey& k : kIntegerKeys) {
-      if (key != k.name)
+      if (key != k.name) {
         continue;
-      if ((groups & k.group) == 0)
+      }
+      if ((groups & k.group) == 0) {
         return unknown_key(key, target);
+      }
       auto number = integer_of(key, value);
-      if (!number)
+      if (!number) {
         return number.error();
+      }
       fields.*k.slot = *number;
       matched = true;
     }
     for (const SourceKey& k : kSourceKeys) {
-      if (key != k.name)
+      if (key != k.name) {
         continue;
-      if ((groups & k.group) == 0)
+      }
+      if ((groups & k.group) == 0) {
         return unknown_key(key, target);
+      }
       const auto* source = std::get_if<TemporalValue>(&value);
       if (source == nullptr || kind_of(*source) == TemporalKind::kDuration) {
         return invalid_argument("component '" + key + "' must be a temporal instant");
@@ -136,19 +145,23 @@ TemporalResult<Fields> read_fields(const ComponentMap& map, unsigned groups, con
       matched = true;
     }
     if (key == "timezone") {
-      if ((groups & kZoneField) == 0)
+      if ((groups & kZoneField) == 0) {
         return unknown_key(key, target);
+      }
       const auto* text = std::get_if<std::string>(&value);
-      if (text == nullptr)
+      if (text == nullptr) {
         return invalid_argument("component 'timezone' must be a string");
+      }
       auto zone = TimeZone::parse(*text);
-      if (!zone)
+      if (!zone) {
         return zone.error();
+      }
       fields.timezone = *zone;
       matched = true;
     }
-    if (!matched)
+    if (!matched) {
       return unknown_key(key, target);
+    }
   }
   return fields;
 }
@@ -159,49 +172,57 @@ TemporalResult<Date> resolve_date(const Fields& f, std::optional<Date> base) {
   if (calendars > 1) {
     return invalid_argument("cannot mix components of calendar, week, ordinal and quarter dates");
   }
-  if (!base && !f.year)
+  if (!base && !f.year) {
     return invalid_argument("year must be specified");
+  }
 
   if (f.week || f.day_of_week) {
-    if (!base && !f.week)
+    if (!base && !f.week) {
       return invalid_argument("dayOfWeek requires week");
+    }
     const IsoWeek iso = base ? iso_week_of(base->epoch_day) : IsoWeek{0, 1};
     return Date::of_week(f.year.value_or(iso.week_year), f.week.value_or(iso.week),
                          f.day_of_week.value_or(base ? iso_weekday(base->epoch_day) : 1));
   }
   const YearMonthDay ymd = base ? base->civil() : YearMonthDay{0, 1, 1};
   const int64_t year = f.year.value_or(ymd.year);
-  if (f.ordinal_day)
+  if (f.ordinal_day) {
     return Date::of_ordinal(year, *f.ordinal_day);
+  }
   if (f.quarter || f.day_of_quarter) {
-    if (!base && !f.quarter)
+    if (!base && !f.quarter) {
       return invalid_argument("dayOfQuarter requires quarter");
+    }
     const int64_t quarter = quarter_of_month(ymd.month);
     const int64_t day_of_quarter =
         base ? base->epoch_day - quarter_start(ymd.year, quarter) + 1 : 1;
     return Date::of_quarter(year, f.quarter.value_or(quarter),
                             f.day_of_quarter.value_or(day_of_quarter));
   }
-  if (!base && f.day && !f.month)
+  if (!base && f.day && !f.month) {
     return invalid_argument("day requires month");
+  }
   return Date::of(year, f.month.value_or(ymd.month), f.day.value_or(ymd.day));
 }
 
 TemporalResult<LocalTime> resolve_time(const Fields& f, std::optional<LocalTime> base) {
   const bool sub_second = f.millisecond || f.microsecond || f.nanosecond;
   if (!base) {
-    if (f.minute && !f.hour)
+    if (f.minute && !f.hour) {
       return invalid_argument("minute requires hour");
-    if (f.second && !f.minute)
+    }
+    if (f.second && !f.minute) {
       return invalid_argument("second requires minute");
+    }
     if (sub_second && !f.second) {
       return invalid_argument("millisecond, microsecond and nanosecond require second");
     }
   }
   const LocalTime start = base.value_or(LocalTime{});
   auto fraction = fraction_of(f, base);
-  if (!fraction)
+  if (!fraction) {
     return fraction.error();
+  }
   return LocalTime::of(f.hour.value_or(start.hour()), f.minute.value_or(start.minute()),
                        f.second.value_or(start.second()), *fraction);
 }
@@ -211,8 +232,9 @@ TemporalResult<LocalTime> resolve_time(const Fields& f, std::optional<LocalTime>
 namespace quiver::temporal {
 
 ComponentMap::ComponentMap(std::initializer_list<std::pair<std::string, MapValue>> entries) {
-  for (const auto& [key, value] : entries)
+  for (const auto& [key, value] : entries) {
     set(key, value);
+  }
 }
 
 void ComponentMap::set(std::string_view key, MapValue value) {

@@ -23,8 +23,9 @@ class Cursor {
   void advance(size_t n = 1) { pos_ += n; }
 
   bool accept(char c) {
-    if (peek() != c)
+    if (peek() != c) {
       return false;
+    }
     ++pos_;
     return true;
   }
@@ -32,18 +33,21 @@ class Cursor {
   // Number of consecutive digits from the current position.
   size_t digit_run() const {
     size_t n = 0;
-    while (pos_ + n < text_.size() && is_digit(text_[pos_ + n]))
+    while (pos_ + n < text_.size() && is_digit(text_[pos_ + n])) {
       ++n;
+    }
     return n;
   }
 
   // Reads exactly `count` digits.
   bool digits(size_t count, int64_t* out) {
-    if (digit_run() < count)
+    if (digit_run() < count) {
       return false;
+    }
     int64_t value = 0;
-    for (size_t i = 0; i < count; ++i)
+    for (size_t i = 0; i < count; ++i) {
       value = value * 10 + (text_[pos_ + i] - '0');
+    }
     pos_ += count;
     *out = value;
     return true;
@@ -67,12 +71,15 @@ bool read_year(Cursor& c, int64_t* year) {
     const bool negative = c.peek() == '-';
     c.advance();
     const size_t run = c.digit_run();
-    if (run < 1 || run > 9 || !c.digits(run, year))
+    if (run < 1 || run > 9 || !c.digits(run, year)) {
       return false;
-    if (!c.done() && c.peek() != '-' && c.peek() != 'T')
+    }
+    if (!c.done() && c.peek() != '-' && c.peek() != 'T') {
       return false;
-    if (negative)
+    }
+    if (negative) {
       *year = -*year;
+    }
     return true;
   }
   return c.digits(4, year);
@@ -80,32 +87,39 @@ bool read_year(Cursor& c, int64_t* year) {
 
 // The part after the year, in the extended (dashed) or basic form.
 TemporalResult<Date> read_date_rest(Cursor& c, int64_t year, std::string_view text) {
-  if (c.done() || c.peek() == 'T')
+  if (c.done() || c.peek() == 'T') {
     return Date::of(year, 1, 1);
+  }
   const bool extended = c.accept('-');
   int64_t a = 0;
   int64_t b = 0;
   if (c.accept('W')) {
-    if (!c.digits(2, &a))
+    if (!c.digits(2, &a)) {
       return bad("date", text);
+    }
     b = 1;
     if (!c.done() && c.peek() != 'T') {
-      if (extended && !c.accept('-'))
+      if (extended && !c.accept('-')) {
         return bad("date", text);
-      if (!c.digits(1, &b))
+      }
+      if (!c.digits(1, &b)) {
         return bad("date", text);
+      }
     }
     return Date::of_week(year, a, b);
   }
   if (c.accept('Q')) {
-    if (!c.digits(1, &a))
+    if (!c.digits(1, &a)) {
       return bad("date", text);
+    }
     b = 1;
     if (!c.done() && c.peek() != 'T') {
-      if (extended && !c.accept('-'))
+      if (extended && !c.accept('-')) {
         return bad("date", text);
-      if (!c.digits(2, &b))
+      }
+      if (!c.digits(2, &b)) {
         return bad("date", text);
+      }
     }
     return Date::of_quarter(year, a, b);
   }
@@ -117,15 +131,17 @@ TemporalResult<Date> read_date_rest(Cursor& c, int64_t year, std::string_view te
   if (extended && run == 2) {
     c.digits(2, &a);
     b = 1;
-    if (c.accept('-') && !c.digits(2, &b))
+    if (c.accept('-') && !c.digits(2, &b)) {
       return bad("date", text);
+    }
     return Date::of(year, a, b);
   }
   if (!extended && (run == 2 || run == 4)) {
     c.digits(2, &a);
     b = 1;
-    if (run == 4)
+    if (run == 4) {
       c.digits(2, &b);
+    }
     return Date::of(year, a, b);
   }
   return bad("date", text);
@@ -133,8 +149,9 @@ TemporalResult<Date> read_date_rest(Cursor& c, int64_t year, std::string_view te
 
 TemporalResult<Date> read_date(Cursor& c, std::string_view text) {
   int64_t year = 0;
-  if (!read_year(c, &year))
+  if (!read_year(c, &year)) {
     return bad("date", text);
+  }
   return read_date_rest(c, year, text);
 }
 
@@ -144,22 +161,27 @@ TemporalResult<LocalTime> read_time(Cursor& c, std::string_view text) {
   int64_t minute = 0;
   int64_t second = 0;
   int64_t nanos = 0;
-  if (!c.digits(2, &hour))
+  if (!c.digits(2, &hour)) {
     return bad("time", text);
+  }
   const bool extended = c.peek() == ':';
   if (c.accept(':') || c.digit_run() >= 2) {
-    if (!c.digits(2, &minute))
+    if (!c.digits(2, &minute)) {
       return bad("time", text);
+    }
     if ((extended && c.accept(':')) || (!extended && c.digit_run() >= 2)) {
-      if (!c.digits(2, &second))
+      if (!c.digits(2, &second)) {
         return bad("time", text);
+      }
       if (c.accept('.') || c.accept(',')) {
         const size_t run = c.digit_run();
-        if (run < 1 || run > 9)
+        if (run < 1 || run > 9) {
           return bad("time", text);
+        }
         c.digits(run, &nanos);
-        for (size_t i = run; i < 9; ++i)
+        for (size_t i = run; i < 9; ++i) {
           nanos *= 10;
+        }
       }
     }
   }
@@ -168,19 +190,23 @@ TemporalResult<LocalTime> read_time(Cursor& c, std::string_view text) {
 
 // An offset, if one starts here.
 TemporalResult<std::optional<int32_t>> read_offset(Cursor& c, std::string_view text) {
-  if (c.accept('Z') || c.accept('z'))
+  if (c.accept('Z') || c.accept('z')) {
     return std::optional<int32_t>{0};
-  if (c.peek() != '+' && c.peek() != '-')
+  }
+  if (c.peek() != '+' && c.peek() != '-') {
     return std::optional<int32_t>{};
+  }
   const size_t start = c.pos();
   size_t length = 1;
   const std::string_view rest = c.rest();
-  while (length < rest.size() && (is_digit(rest[length]) || rest[length] == ':'))
+  while (length < rest.size() && (is_digit(rest[length]) || rest[length] == ':')) {
     ++length;
+  }
   c.advance(length);
   auto zone = TimeZone::parse(text.substr(start, length));
-  if (!zone)
+  if (!zone) {
     return zone.error();
+  }
   return std::optional<int32_t>{zone->fixed_offset()};
 }
 
@@ -190,31 +216,37 @@ std::optional<Number> read_number(Cursor& c) {
   const size_t start = c.pos();
   const std::string_view rest = c.rest();
   const bool negative = c.accept('-');
-  if (!negative)
+  if (!negative) {
     c.accept('+');
+  }
   const size_t run = c.digit_run();
-  if (run == 0)
+  if (run == 0) {
     return std::nullopt;
+  }
   int64_t value = 0;
   for (size_t i = 0; i < run; ++i) {
     auto next = checked_mul(value, 10);
     next = next ? checked_add(*next, c.peek() - '0') : std::nullopt;
-    if (!next)
+    if (!next) {
       return std::nullopt;
+    }
     value = *next;
     c.advance();
   }
-  if (c.peek() != '.' && c.peek() != ',')
+  if (c.peek() != '.' && c.peek() != ',') {
     return Number{negative ? -value : value};
+  }
   c.advance();
   const size_t fraction = c.digit_run();
-  if (fraction == 0)
+  if (fraction == 0) {
     return std::nullopt;
+  }
   c.advance(fraction);
   std::string literal(rest.substr(0, c.pos() - start));
   for (char& ch : literal) {
-    if (ch == ',')
+    if (ch == ',') {
       ch = '.';
+    }
   }
   return Number{std::stod(literal)};
 }
@@ -232,13 +264,16 @@ TemporalResult<Duration> read_unit_duration(Cursor& c, bool negate_all, std::str
     size_t next_unit = 0;
     while (!c.done() && c.peek() != 'T') {
       auto number = read_number(c);
-      if (!number)
+      if (!number) {
         return false;
+      }
       size_t unit = next_unit;
-      while (unit < count && units[unit] != c.peek())
+      while (unit < count && units[unit] != c.peek()) {
         ++unit;
-      if (unit == count)
+      }
+      if (unit == count) {
         return false;
+      }
       c.advance();
       *slots[unit] = *number;
       next_unit = unit + 1;
@@ -246,21 +281,25 @@ TemporalResult<Duration> read_unit_duration(Cursor& c, bool negate_all, std::str
     }
     return true;
   };
-  if (!read_parts(kDateUnits, date_slots, 4))
+  if (!read_parts(kDateUnits, date_slots, 4)) {
     return bad("duration", text);
+  }
   if (c.accept('T')) {
     const bool before = any;
     any = false;
-    if (!read_parts(kTimeUnits, time_slots, 3) || !any)
+    if (!read_parts(kTimeUnits, time_slots, 3) || !any) {
       return bad("duration", text);
+    }
     any = any || before;
   }
-  if (!any || !c.done())
+  if (!any || !c.done()) {
     return bad("duration", text);
+  }
 
   auto duration = make_duration(parts);
-  if (!duration || !negate_all)
+  if (!duration || !negate_all) {
     return duration;
+  }
   return negate(*duration);
 }
 
@@ -270,8 +309,9 @@ TemporalResult<Duration> read_alternative_duration(Cursor& c, bool negate_all,
   int64_t years = 0;
   int64_t months = 0;
   int64_t days = 0;
-  if (!c.digits(4, &years))
+  if (!c.digits(4, &years)) {
     return bad("duration", text);
+  }
   const bool extended = c.accept('-');
   if (!c.digits(2, &months) || (extended && !c.accept('-')) || !c.digits(2, &days)) {
     return bad("duration", text);
@@ -279,19 +319,23 @@ TemporalResult<Duration> read_alternative_duration(Cursor& c, bool negate_all,
   LocalTime time;
   if (c.accept('T')) {
     auto parsed = read_time(c, text);
-    if (!parsed)
+    if (!parsed) {
       return parsed.error();
+    }
     time = *parsed;
   }
-  if (!c.done())
+  if (!c.done()) {
     return bad("duration", text);
-  if (months > 12 || days > 31)
+  }
+  if (months > 12 || days > 31) {
     return out_of_range("duration field out of range in '" + std::string(text) + "'");
+  }
   const int64_t nanos = time.nanos_of_day;
   auto duration =
       Duration::of(years * 12 + months, days, nanos / kNanosPerSecond, nanos % kNanosPerSecond);
-  if (!duration || !negate_all)
+  if (!duration || !negate_all) {
     return duration;
+  }
   return negate(*duration);
 }
 
@@ -300,95 +344,113 @@ TemporalResult<Duration> read_alternative_duration(Cursor& c, bool negate_all,
 TemporalResult<Duration> parse_duration(std::string_view text) {
   Cursor c(text);
   const bool negate_all = c.accept('-');
-  if (!negate_all)
+  if (!negate_all) {
     c.accept('+');
-  if (!c.accept('P'))
+  }
+  if (!c.accept('P')) {
     return bad("duration", text);
+  }
   const std::string_view rest = c.rest();
   const bool alternative =
       rest.size() >= 8 && rest.find_first_of("YMWDHS") == std::string_view::npos;
-  if (alternative)
+  if (alternative) {
     return read_alternative_duration(c, negate_all, text);
+  }
   return read_unit_duration(c, negate_all, text);
 }
 
 TemporalResult<Date> parse_date(std::string_view text) {
   Cursor c(text);
   auto date = read_date(c, text);
-  if (date && !c.done())
+  if (date && !c.done()) {
     return bad("date", text);
+  }
   return date;
 }
 
 TemporalResult<LocalTime> parse_local_time(std::string_view text) {
   Cursor c(text);
   auto time = read_time(c, text);
-  if (time && !c.done())
+  if (time && !c.done()) {
     return bad("local time", text);
+  }
   return time;
 }
 
 TemporalResult<Time> parse_time(std::string_view text) {
   Cursor c(text);
   auto time = read_time(c, text);
-  if (!time)
+  if (!time) {
     return time.error();
+  }
   auto offset = read_offset(c, text);
-  if (!offset)
+  if (!offset) {
     return offset.error();
-  if (!c.done())
+  }
+  if (!c.done()) {
     return bad("time", text);
+  }
   return Time{*time, offset->value_or(0)};
 }
 
 TemporalResult<LocalDateTime> parse_local_date_time(std::string_view text) {
   Cursor c(text);
   auto date = read_date(c, text);
-  if (!date)
+  if (!date) {
     return date.error();
+  }
   LocalTime time;
   if (c.accept('T')) {
     auto parsed = read_time(c, text);
-    if (!parsed)
+    if (!parsed) {
       return parsed.error();
+    }
     time = *parsed;
   }
-  if (!c.done())
+  if (!c.done()) {
     return bad("local date time", text);
+  }
   return LocalDateTime{*date, time};
 }
 
 TemporalResult<DateTime> parse_date_time(std::string_view text) {
   Cursor c(text);
   auto date = read_date(c, text);
-  if (!date)
+  if (!date) {
     return date.error();
+  }
   LocalTime time;
   if (c.accept('T')) {
     auto parsed = read_time(c, text);
-    if (!parsed)
+    if (!parsed) {
       return parsed.error();
+    }
     time = *parsed;
   }
   auto offset = read_offset(c, text);
-  if (!offset)
+  if (!offset) {
     return offset.error();
+  }
   const LocalDateTime local{*date, time};
 
   if (!c.accept('[')) {
-    if (!c.done())
+    if (!c.done()) {
       return bad("date time", text);
+    }
     auto zone = TimeZone::fixed(offset->value_or(0));
-    if (!zone)
+    if (!zone) {
       return zone.error();
+    }
     return DateTime{local, zone->fixed_offset(), *zone};
   }
   const std::string_view rest = c.rest();
-  if (rest.size() < 2 || rest.back() != ']')
+  if (rest.size() < 2 || rest.back() != ']') {
     return bad("date time", text);
+  }
   auto zone = TimeZone::parse(rest.substr(0, rest.size() - 1));
-  if (!zone)
+  if (!zone) {
     return zone.error();
+  }
   if (offset->has_value() && !zone->offset_valid_for_local(local.local_second(), **offset)) {
     return invalid_argument("offset " + format_offset(**offset) + " does not match zone " +
                             std::string(rest.substr(0, rest.size() - 1)) + " in '" +

@@ -47,8 +47,9 @@ std::optional<Unit> unit_of(std::string_view text) {
       {"microsecond", Unit::kMicrosecond},
   };
   for (const auto& [unit_name, unit] : kUnits) {
-    if (name == unit_name)
+    if (name == unit_name) {
       return unit;
+    }
   }
   return std::nullopt;
 }
@@ -110,10 +111,12 @@ struct Source {
 
 Source source_of(const TemporalValue& value) {
   Source s;
-  if (const auto* d = std::get_if<Date>(&value))
+  if (const auto* d = std::get_if<Date>(&value)) {
     s.date = *d;
-  if (const auto* t = std::get_if<LocalTime>(&value))
+  }
+  if (const auto* t = std::get_if<LocalTime>(&value)) {
     s.time = *t;
+  }
   if (const auto* t = std::get_if<Time>(&value)) {
     s.time = t->time;
     s.zone = TimeZone::fixed(t->offset_seconds).value();
@@ -153,8 +156,9 @@ TemporalResult<TemporalValue> truncate(TemporalKind kind, std::string_view unit_
                                        const TemporalValue& value, const ComponentMap& overrides,
                                        const TemporalContext& context) {
   const auto unit = unit_of(unit_name);
-  if (!unit)
+  if (!unit) {
     return invalid_argument("unknown truncation unit '" + std::string(unit_name) + "'");
+  }
   if (kind == TemporalKind::kDuration || kind_of(value) == TemporalKind::kDuration) {
     return invalid_argument("durations cannot be truncated");
   }
@@ -171,28 +175,33 @@ TemporalResult<TemporalValue> truncate(TemporalKind kind, std::string_view unit_
   }
 
   const Source source = source_of(value);
-  if (wants_date && !source.date)
+  if (wants_date && !source.date) {
     return invalid_argument("the truncated value has no date");
+  }
   if (wants_time && !wants_date && !source.time) {
     return invalid_argument("the truncated value has no time");
   }
-  if (time_unit && !source.time)
+  if (time_unit && !source.time) {
     return invalid_argument("the truncated value has no time");
+  }
 
   auto fields = detail::read_fields(overrides, accepted_groups(kind), "truncate()");
-  if (!fields)
+  if (!fields) {
     return fields.error();
+  }
   std::optional<Date> date;
   if (wants_date) {
     auto resolved = detail::resolve_date(*fields, truncate_date(*unit, *source.date));
-    if (!resolved)
+    if (!resolved) {
       return resolved.error();
+    }
     date = *resolved;
   }
   LocalTime base_time = time_unit ? truncate_time(*unit, *source.time) : LocalTime{};
   auto time = detail::resolve_time(*fields, base_time);
-  if (!time)
+  if (!time) {
     return time.error();
+  }
 
   const TimeZone zone = fields->timezone.value_or(source.zone.value_or(context.default_zone));
   const std::optional<int32_t> preferred =
@@ -211,8 +220,9 @@ TemporalResult<TemporalValue> truncate(TemporalKind kind, std::string_view unit_
       break;
   }
   auto result = DateTime::of_local({*date, *time}, zone, preferred);
-  if (!result)
+  if (!result) {
     return result.error();
+  }
   return TemporalValue{*result};
 }
 

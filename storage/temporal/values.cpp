@@ -32,8 +32,9 @@ std::optional<TemporalError> check_year(int64_t year) {
 }  // namespace
 
 TemporalResult<Date> Date::of(int64_t year, int64_t month, int64_t day) {
-  if (auto bad_year = check_year(year))
+  if (auto bad_year = check_year(year)) {
     return *bad_year;
+  }
   if (month < 1 || month > 12) {
     return out_of_range("month " + std::to_string(month) + " is outside 1..12");
   }
@@ -45,8 +46,9 @@ TemporalResult<Date> Date::of(int64_t year, int64_t month, int64_t day) {
 }
 
 TemporalResult<Date> Date::of_week(int64_t year, int64_t week, int64_t day_of_week) {
-  if (auto bad_year = check_year(year))
+  if (auto bad_year = check_year(year)) {
     return *bad_year;
+  }
   if (week < 1 || week > weeks_in_week_year(year)) {
     return out_of_range("week " + std::to_string(week) + " does not exist in week-year " +
                         std::to_string(year));
@@ -58,8 +60,9 @@ TemporalResult<Date> Date::of_week(int64_t year, int64_t week, int64_t day_of_we
 }
 
 TemporalResult<Date> Date::of_ordinal(int64_t year, int64_t ordinal) {
-  if (auto bad_year = check_year(year))
+  if (auto bad_year = check_year(year)) {
     return *bad_year;
+  }
   if (ordinal < 1 || ordinal > days_in_year(year)) {
     return out_of_range("ordinal day " + std::to_string(ordinal) + " does not exist in " +
                         std::to_string(year));
@@ -68,8 +71,9 @@ TemporalResult<Date> Date::of_ordinal(int64_t year, int64_t ordinal) {
 }
 
 TemporalResult<Date> Date::of_quarter(int64_t year, int64_t quarter, int64_t day_of_quarter) {
-  if (auto bad_year = check_year(year))
+  if (auto bad_year = check_year(year)) {
     return *bad_year;
+  }
   if (quarter < 1 || quarter > 4) {
     return out_of_range("quarter " + std::to_string(quarter) + " is not 1..4");
   }
@@ -90,8 +94,9 @@ TemporalResult<Date> Date::of_epoch_day(int64_t epoch_day) {
 
 TemporalResult<LocalTime> LocalTime::of(int64_t hour, int64_t minute, int64_t second,
                                         int64_t nanosecond) {
-  if (hour < 0 || hour > 23)
+  if (hour < 0 || hour > 23) {
     return out_of_range("hour " + std::to_string(hour) + " is not 0..23");
+  }
   if (minute < 0 || minute > 59) {
     return out_of_range("minute " + std::to_string(minute) + " is not 0..59");
   }
@@ -107,8 +112,9 @@ TemporalResult<LocalTime> LocalTime::of(int64_t hour, int64_t minute, int64_t se
 TemporalResult<LocalDateTime> LocalDateTime::of_local_second(int64_t local_second,
                                                              int64_t nanosecond) {
   auto date = Date::of_epoch_day(floor_div(local_second, kSecondsPerDay));
-  if (!date)
+  if (!date) {
     return date.error();
+  }
   const int64_t second_of_day = floor_mod(local_second, kSecondsPerDay);
   return LocalDateTime{*date, LocalTime{second_of_day * kNanosPerSecond + nanosecond}};
 }
@@ -120,8 +126,9 @@ TemporalResult<DateTime> DateTime::of_local(const LocalDateTime& local, const Ti
     return DateTime{local, resolved.offset, zone};
   }
   auto moved = LocalDateTime::of_local_second(resolved.local_second, local.time.nanosecond());
-  if (!moved)
+  if (!moved) {
     return moved.error();
+  }
   return DateTime{*moved, resolved.offset, zone};
 }
 
@@ -129,16 +136,18 @@ TemporalResult<DateTime> DateTime::of_instant(int64_t epoch_second, int64_t nano
                                               const TimeZone& zone) {
   const int32_t offset = zone.offset_at_instant(epoch_second);
   auto local = LocalDateTime::of_local_second(epoch_second + offset, nanosecond);
-  if (!local)
+  if (!local) {
     return local.error();
+  }
   return DateTime{*local, offset, zone};
 }
 
 TemporalResult<Duration> Duration::of(int64_t months, int64_t days, int64_t seconds,
                                       int64_t nanos) {
   auto total_seconds = checked_add(seconds, floor_div(nanos, kNanosPerSecond));
-  if (!total_seconds)
+  if (!total_seconds) {
     return overflow("duration seconds overflow");
+  }
   return Duration{months, days, *total_seconds,
                   static_cast<int32_t>(floor_mod(nanos, kNanosPerSecond))};
 }

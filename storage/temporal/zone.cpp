@@ -21,11 +21,13 @@ constexpr int64_t kLastListedYear = 2037;
 
 int64_t lookup_second(int64_t second) {
   static const int64_t kLow = epoch_day_from_civil(1, 1, 1) * kSecondsPerDay;
-  if (second < kLow)
+  if (second < kLow) {
     return kLow;
+  }
   const int64_t year = civil_from_epoch_day(floor_div(second, kSecondsPerDay)).year;
-  if (year <= kLastListedYear)
+  if (year <= kLastListedYear) {
     return second;
+  }
   const int64_t start = epoch_day_from_civil(year, 1, 1);
   for (int64_t candidate = kLastListedYear; candidate > kLastListedYear - 28; --candidate) {
     const int64_t candidate_start = epoch_day_from_civil(candidate, 1, 1);
@@ -43,18 +45,21 @@ const std::string* intern(std::string_view name) {
   static std::set<std::string, std::less<>> names;
   std::lock_guard lock(mutex);
   auto it = names.find(name);
-  if (it == names.end())
+  if (it == names.end()) {
     it = names.emplace(name).first;
+  }
   return &*it;
 }
 
 bool parse_digits(std::string_view text, size_t pos, size_t count, int32_t* out) {
-  if (pos + count > text.size())
+  if (pos + count > text.size()) {
     return false;
+  }
   int32_t value = 0;
   for (size_t i = pos; i < pos + count; ++i) {
-    if (text[i] < '0' || text[i] > '9')
+    if (text[i] < '0' || text[i] > '9') {
       return false;
+    }
     value = value * 10 + (text[i] - '0');
   }
   *out = value;
@@ -85,8 +90,9 @@ TemporalResult<TimeZone> parse_offset(std::string_view text) {
   } else if (ok) {
     ok = text.size() == 3;
   }
-  if (!ok)
+  if (!ok) {
     return invalid_format("invalid time zone offset '" + std::string(text) + "'");
+  }
   if (minutes > 59 || seconds > 59) {
     return out_of_range("time zone offset '" + std::string(text) + "' has a field out of range");
   }
@@ -113,8 +119,9 @@ TemporalResult<TimeZone> TimeZone::named(std::string_view name) {
   } catch (const std::exception&) {
     found = nullptr;
   }
-  if (found == nullptr)
+  if (found == nullptr) {
     return unknown_zone("unknown time zone '" + std::string(name) + "'");
+  }
   TimeZone zone;
   zone.name_ = intern(name);
   zone.zone_ = found;
@@ -122,26 +129,31 @@ TemporalResult<TimeZone> TimeZone::named(std::string_view name) {
 }
 
 TemporalResult<TimeZone> TimeZone::parse(std::string_view text) {
-  if (text.empty())
+  if (text.empty()) {
     return invalid_format("empty time zone");
-  if (text == "Z" || text == "z")
+  }
+  if (text == "Z" || text == "z") {
     return TimeZone{};
-  if (text[0] == '+' || text[0] == '-')
+  }
+  if (text[0] == '+' || text[0] == '-') {
     return parse_offset(text);
+  }
   return named(text);
 }
 
 int32_t TimeZone::offset_at_instant(int64_t epoch_second) const {
-  if (zone_ == nullptr)
+  if (zone_ == nullptr) {
     return offset_;
+  }
   const date::sys_seconds at{std::chrono::seconds{lookup_second(epoch_second)}};
   return static_cast<int32_t>(zone_->get_info(at).offset.count());
 }
 
 TimeZone::LocalResolution TimeZone::resolve_local(int64_t local_second,
                                                   std::optional<int32_t> preferred_offset) const {
-  if (zone_ == nullptr)
+  if (zone_ == nullptr) {
     return {local_second, offset_};
+  }
   const int64_t shift = lookup_second(local_second) - local_second;
   const date::local_seconds at{std::chrono::seconds{local_second + shift}};
   const date::local_info info = zone_->get_info(at);
@@ -159,20 +171,23 @@ TimeZone::LocalResolution TimeZone::resolve_local(int64_t local_second,
 }
 
 bool TimeZone::offset_valid_for_local(int64_t local_second, int32_t offset) const {
-  if (zone_ == nullptr)
+  if (zone_ == nullptr) {
     return offset == offset_;
+  }
   const int64_t shift = lookup_second(local_second) - local_second;
   const date::local_seconds at{std::chrono::seconds{local_second + shift}};
   const date::local_info info = zone_->get_info(at);
-  if (info.result == date::local_info::nonexistent)
+  if (info.result == date::local_info::nonexistent) {
     return false;
+  }
   return info.first.offset.count() == offset ||
          (info.result == date::local_info::ambiguous && info.second.offset.count() == offset);
 }
 
 std::string format_offset(int32_t offset_seconds) {
-  if (offset_seconds == 0)
+  if (offset_seconds == 0) {
     return "Z";
+  }
   const int32_t total = offset_seconds < 0 ? -offset_seconds : offset_seconds;
   char buffer[16];
   const int hours = total / 3600;

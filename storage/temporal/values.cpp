@@ -134,6 +134,12 @@ TemporalResult<DateTime> DateTime::of_local(const LocalDateTime& local, const Ti
 
 TemporalResult<DateTime> DateTime::of_instant(int64_t epoch_second, int64_t nanosecond,
                                               const TimeZone& zone) {
+  // A day of margin on each side keeps the offset addition from overflowing; the date check
+  // below then reports anything outside the range.
+  if (epoch_second < (min_epoch_day() - 1) * kSecondsPerDay ||
+      epoch_second > (max_epoch_day() + 1) * kSecondsPerDay) {
+    return overflow("instant is outside the supported range of years");
+  }
   const int32_t offset = zone.offset_at_instant(epoch_second);
   auto local = LocalDateTime::of_local_second(epoch_second + offset, nanosecond);
   if (!local) {

@@ -334,6 +334,18 @@ TemporalResult<TemporalValue> widen(TemporalResult<T> result) {
 
 TemporalResult<TemporalValue> make_temporal(TemporalKind kind, const ComponentMap& map,
                                             const TemporalContext& context) {
+  if (kind != TemporalKind::kDuration && map.entries().size() == 1 &&
+      map.entries()[0].first == "timezone") {
+    const auto* name = std::get_if<std::string>(&map.entries()[0].second);
+    if (name == nullptr) {
+      return invalid_argument("component 'timezone' must be a string");
+    }
+    auto zone = TimeZone::parse(*name);
+    if (!zone) {
+      return zone.error();
+    }
+    return current_temporal(kind, context, *zone);
+  }
   switch (kind) {
     case TemporalKind::kDate:
       return widen(build_date(map));
@@ -393,6 +405,30 @@ TemporalResult<TemporalValue> convert_temporal(TemporalKind kind, const Temporal
       break;
   }
   return invalid_argument("an instant cannot be converted to a Duration");
+}
+
+TemporalResult<TemporalValue> current_temporal(TemporalKind kind, const TemporalContext& context,
+                                               const std::optional<TimeZone>& zone) {
+  if (kind == TemporalKind::kDuration) {
+    return invalid_argument("there is no current Duration");
+  }
+  auto now = DateTime::of_instant(context.now_epoch_second, context.now_nanosecond,
+                                  zone.value_or(context.default_zone));
+  if (!now) {
+    return now.error();
+  }
+  switch (kind) {
+    case TemporalKind::kDate:
+      return TemporalValue{now->local.date};
+    case TemporalKind::kLocalTime:
+      return TemporalValue{now->local.time};
+    case TemporalKind::kTime:
+      return TemporalValue{Time{now->local.time, now->offset_seconds}};
+    case TemporalKind::kLocalDateTime:
+      return TemporalValue{now->local};
+    default:
+      return TemporalValue{*now};
+  }
 }
 
 TemporalResult<DateTime> date_time_from_epoch(int64_t seconds, int64_t nanoseconds) {

@@ -36,12 +36,21 @@ class ComponentMap {
   std::vector<std::pair<std::string, MapValue>> entries_;
 };
 
-// What construction needs from the session: the zone for values built without one, and the
-// statement's clock, which fixes the offset a named zone has when a Time is built in it.
+// What construction needs from the session: the zone for values built without one, and a
+// reading of the clock the statement uses (statement, transaction or realtime clock: the query
+// layer picks one and supplies its reading). The reading also fixes the offset a named zone has
+// when a Time is built in it.
 struct TemporalContext {
   TimeZone default_zone;         // UTC unless the session says otherwise
-  int64_t now_epoch_second = 0;  // the statement clock
+  int64_t now_epoch_second = 0;  // the clock reading, seconds since 1970-01-01T00:00Z
+  int64_t now_nanosecond = 0;    // 0 .. 999,999,999
 };
+
+// The current value of `kind` (date(), datetime.realtime('Europe/Stockholm'), ...): the
+// context's clock reading seen in `zone`, or in the default zone when absent. Errors:
+// InvalidArgument for a Duration, Overflow for a reading outside the supported range.
+TemporalResult<TemporalValue> current_temporal(TemporalKind kind, const TemporalContext& context,
+                                               const std::optional<TimeZone>& zone = {});
 
 // Builds a value of `kind` from a component map.
 // Date components: year, month, day | year, week, dayOfWeek | year, ordinalDay |
@@ -52,7 +61,8 @@ struct TemporalContext {
 // another value and let the map override them: `date` (Date, LocalDateTime, DateTime), `time`
 // (all but Date), `datetime` (LocalDateTime, DateTime); a zoned source given with `timezone` is
 // converted into that zone first. DateTime also accepts epochSeconds (+ nanosecond) or
-// epochMillis. Durations take years, quarters, months, weeks, days, hours, minutes, seconds,
+// epochMillis. A map holding only `timezone` gives the current value in that zone (see
+// current_temporal). Durations take years, quarters, months, weeks, days, hours, minutes, seconds,
 // milliseconds, microseconds, nanoseconds, any of them fractional.
 // Errors: InvalidArgument for unknown keys, wrong value types, mixed calendars or a missing
 // larger unit; OutOfRange for fields out of range; UnknownZone; Overflow.

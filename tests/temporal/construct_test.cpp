@@ -243,6 +243,23 @@ TEST(ConstructDuration, RejectsUnknownKeysAndOverflow) {
   EXPECT_EQ(make(kDuration, {{"seconds", 1e300}}), "error:Overflow");
 }
 
+TEST(CurrentTemporal, ReadsTheContextClockInTheRequestedZone) {
+  TemporalContext context;
+  context.now_epoch_second = 1'500'000'000;  // 2017-07-14T02:40:00Z
+  context.now_nanosecond = 5;
+  auto stockholm = TimeZone::named("Europe/Stockholm").value();
+  EXPECT_EQ(testing::show(current_temporal(kDateTime, context)), "2017-07-14T02:40:00.000000005Z");
+  EXPECT_EQ(testing::show(current_temporal(kDateTime, context, stockholm)),
+            "2017-07-14T04:40:00.000000005+02:00[Europe/Stockholm]");
+  EXPECT_EQ(testing::show(current_temporal(kTime, context, stockholm)), "04:40:00.000000005+02:00");
+  EXPECT_EQ(testing::show(current_temporal(kDate, context, TimeZone::fixed(-3 * 3600).value())),
+            "2017-07-13");
+  EXPECT_EQ(
+      testing::show(make_temporal(kLocalTime, {{"timezone", std::string("+01:00")}}, context)),
+      "03:40:00.000000005");
+  EXPECT_EQ(testing::show(current_temporal(kDuration, context)), "error:InvalidArgument");
+}
+
 TEST(ConvertTemporal, TakesThePartsTheTargetNeeds) {
   const TemporalContext context;
   const TemporalValue dt = testing::date_time("2015-07-21T21:40:32.142+01:00");

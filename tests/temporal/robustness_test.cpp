@@ -85,8 +85,9 @@ TEST(Robustness, RandomBytesDecodeOrFail) {
   for (int i = 0; i < 20000; ++i) {
     std::string bytes;
     bytes += static_cast<char>(byte(rng) % 7);
-    for (size_t n = length(rng); n > 0; --n)
+    for (size_t n = length(rng); n > 0; --n) {
       bytes += static_cast<char>(byte(rng));
+    }
     std::string_view in = bytes;
     auto value = decode(in);
     if (value) {

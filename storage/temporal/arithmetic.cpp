@@ -1,5 +1,7 @@
 #include "storage/temporal/arithmetic.h"
 
+#include <string>
+
 #include "storage/temporal/duration.h"
 
 namespace quiver::temporal {
@@ -266,6 +268,49 @@ TemporalResult<TemporalValue> subtract_duration(const TemporalValue& value,
     return negated.error();
   }
   return add_duration(value, *negated);
+}
+
+TemporalResult<TemporalValue> plus(const TemporalValue& a, const TemporalValue& b) {
+  if (const auto* d = std::get_if<Duration>(&b)) {
+    return add_duration(a, *d);
+  }
+  if (const auto* d = std::get_if<Duration>(&a)) {
+    return add_duration(b, *d);
+  }
+  return invalid_argument(std::string("cannot add a ") + kind_name(kind_of(b)) + " to a " +
+                          kind_name(kind_of(a)));
+}
+
+TemporalResult<TemporalValue> minus(const TemporalValue& a, const TemporalValue& b) {
+  if (const auto* d = std::get_if<Duration>(&b)) {
+    return subtract_duration(a, *d);
+  }
+  return invalid_argument(std::string("cannot subtract a ") + kind_name(kind_of(b)) + " from a " +
+                          kind_name(kind_of(a)));
+}
+
+TemporalResult<TemporalValue> times(const TemporalValue& duration, const Number& factor) {
+  const auto* d = std::get_if<Duration>(&duration);
+  if (d == nullptr) {
+    return invalid_argument(std::string("cannot multiply a ") + kind_name(kind_of(duration)));
+  }
+  auto result = multiply(*d, factor);
+  if (!result) {
+    return result.error();
+  }
+  return TemporalValue{*result};
+}
+
+TemporalResult<TemporalValue> divided_by(const TemporalValue& duration, const Number& divisor) {
+  const auto* d = std::get_if<Duration>(&duration);
+  if (d == nullptr) {
+    return invalid_argument(std::string("cannot divide a ") + kind_name(kind_of(duration)));
+  }
+  auto result = divide(*d, divisor);
+  if (!result) {
+    return result.error();
+  }
+  return TemporalValue{*result};
 }
 
 TemporalResult<Duration> duration_between(const TemporalValue& from, const TemporalValue& to,

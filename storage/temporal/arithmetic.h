@@ -3,6 +3,7 @@
 // Temporal values plus or minus durations, and the duration between two temporal values. Pure,
 // any thread. A result outside the supported range reports Overflow.
 
+#include "storage/temporal/duration.h"
 #include "storage/temporal/values.h"
 
 namespace quiver::temporal {
@@ -23,6 +24,16 @@ TemporalResult<DateTime> add_duration(const DateTime& value, const Duration& dur
 TemporalResult<TemporalValue> add_duration(const TemporalValue& value, const Duration& duration);
 TemporalResult<TemporalValue> subtract_duration(const TemporalValue& value,
                                                 const Duration& duration);
+
+// The Cypher operators on temporal operands, for the expression evaluator. `plus` accepts
+// instant + duration, duration + instant and duration + duration; `minus` instant - duration and
+// duration - duration; `times` duration * number and number * duration; `divided_by`
+// duration / number. Other operand types are an InvalidArgument (the evaluator reports its type
+// error); arithmetic errors as above.
+TemporalResult<TemporalValue> plus(const TemporalValue& a, const TemporalValue& b);
+TemporalResult<TemporalValue> minus(const TemporalValue& a, const TemporalValue& b);
+TemporalResult<TemporalValue> times(const TemporalValue& duration, const Number& factor);
+TemporalResult<TemporalValue> divided_by(const TemporalValue& duration, const Number& divisor);
 
 // Which quantity duration.between and its variants compute.
 enum class BetweenUnit {

@@ -120,5 +120,22 @@ TEST(AddDuration, DurationsAddComponentWise) {
   EXPECT_EQ(minus(TemporalValue{whole1}, kMixedSigns), "P12Y4M28DT24M0.000000001S");
 }
 
+TEST(Operators, AcceptOnlyTheOperandTypesCypherDefines) {
+  const TemporalValue d = testing::date("1984-10-11");
+  const TemporalValue day = testing::duration("P1D");
+  EXPECT_EQ(show(plus(d, day)), "1984-10-12");
+  EXPECT_EQ(show(plus(day, d)), "1984-10-12");
+  EXPECT_EQ(show(plus(day, day)), "P2D");
+  EXPECT_EQ(show(minus(d, day)), "1984-10-10");
+  EXPECT_EQ(show(minus(day, day)), "PT0S");
+  EXPECT_EQ(show(plus(d, d)), "error:InvalidArgument");
+  EXPECT_EQ(show(minus(day, d)), "error:InvalidArgument");
+  EXPECT_EQ(show(minus(d, d)), "error:InvalidArgument");
+  EXPECT_EQ(show(times(day, 1.5)), "P1DT12H");
+  EXPECT_EQ(show(divided_by(day, int64_t{4})), "PT6H");
+  EXPECT_EQ(show(times(d, int64_t{2})), "error:InvalidArgument");
+  EXPECT_EQ(show(divided_by(d, int64_t{2})), "error:InvalidArgument");
+}
+
 }  // namespace
 }  // namespace quiver::temporal

@@ -33,6 +33,7 @@ const char* error_code_name(TemporalErrorCode code);
 template <class T>
 class [[nodiscard]] TemporalResult {
  public:
+  // Implicit, so a function returns either a T or a TemporalError directly.
   TemporalResult(const T& value) : data_(std::in_place_index<0>, value) {}
   TemporalResult(T&& value) : data_(std::in_place_index<0>, std::move(value)) {}
   TemporalResult(TemporalError error) : data_(std::in_place_index<1>, std::move(error)) {}

@@ -29,6 +29,7 @@ struct Fields {
   std::optional<TimeZone> timezone;
   std::optional<TemporalValue> date, time, datetime;
 
+  // Whether any date, or any time-of-day, component was given.
   bool any_date_field() const {
     return year || quarter || month || week || day || ordinal_day || day_of_week || day_of_quarter;
   }

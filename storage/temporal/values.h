@@ -27,7 +27,10 @@ struct Date {
   // Validates the day number against the supported range; Overflow otherwise.
   static TemporalResult<Date> of_epoch_day(int64_t epoch_day);
 
+  // The year, month and day.
   YearMonthDay civil() const { return civil_from_epoch_day(epoch_day); }
+
+  // Structural equality (same day); Cypher equality is equals() in compare.h.
   friend bool operator==(const Date&, const Date&) = default;
 };
 
@@ -39,6 +42,7 @@ struct LocalTime {
   static TemporalResult<LocalTime> of(int64_t hour, int64_t minute, int64_t second,
                                       int64_t nanosecond);
 
+  // The fields of the time: hour 0-23, minute and second 0-59, nanosecond of the second.
   int64_t hour() const { return nanos_of_day / (3600 * kNanosPerSecond); }
   int64_t minute() const { return nanos_of_day / (60 * kNanosPerSecond) % 60; }
   int64_t second() const { return nanos_of_day / kNanosPerSecond % 60; }
@@ -67,6 +71,7 @@ struct LocalDateTime {
   int64_t local_second() const {
     return date.epoch_day * kSecondsPerDay + time.nanos_of_day / kNanosPerSecond;
   }
+  // Precondition for the reverse: 0 <= nanosecond < 1e9; Overflow outside the year range.
   static TemporalResult<LocalDateTime> of_local_second(int64_t local_second, int64_t nanosecond);
   friend bool operator==(const LocalDateTime&, const LocalDateTime&) = default;
 };
@@ -100,7 +105,8 @@ struct Duration {
   int64_t seconds = 0;
   int32_t nanos = 0;
 
-  // Normalises seconds and any nanosecond count; Overflow when seconds overflow.
+  // Builds a duration from any nanosecond count, carrying whole seconds into `seconds` so nanos
+  // ends up in 0..999,999,999; Overflow when seconds overflow.
   static TemporalResult<Duration> of(int64_t months, int64_t days, int64_t seconds, int64_t nanos);
   friend bool operator==(const Duration&, const Duration&) = default;
 };

@@ -153,7 +153,7 @@ int run(const Arguments& args) {
 
   PoolOptions pool{args.jobs, args.timeout_s, work_dir, args.features_dir / ".." / "graphs"};
   std::vector<ScenarioRecord> records =
-      run_in_children(scenarios, pool, [&](const ScenarioRecord& r) {
+      run_in_children(scenarios, pool, run_scenario, [&](const ScenarioRecord& r) {
         if (args.verbose && r.outcome.verdict == Verdict::kFailed) {
           std::cout << "FAIL " << r.id << "\n  " << r.outcome.reason << "\n" << std::flush;
         }

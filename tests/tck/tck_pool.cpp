@@ -66,15 +66,15 @@ void write_all(int fd, const std::string& data) {
 }
 
 // In the child: runs the scenario with its output sent to a log file and reports through FD.
-[[noreturn]] void child_main(const Scenario& scenario, const fs::path& dir,
-                             const fs::path& graphs_dir, int fd) {
+[[noreturn]] void child_main(const Scenario& scenario, const ScenarioFunction& run,
+                             const fs::path& dir, const fs::path& graphs_dir, int fd) {
   int log = ::open((dir / "output.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   if (log >= 0) {
     ::dup2(log, STDOUT_FILENO);
     ::dup2(log, STDERR_FILENO);
     ::close(log);
   }
-  ScenarioOutcome outcome = run_scenario(scenario, {dir / "db", graphs_dir});
+  ScenarioOutcome outcome = run(scenario, {dir / "db", graphs_dir});
   write_all(fd, encode(outcome));
   ::close(fd);
   ::_exit(0);
@@ -122,7 +122,8 @@ ScenarioOutcome finish(Child& child, bool timed_out, int timeout_s) {
   return outcome;
 }
 
-Child start(const Scenario& scenario, size_t index, const PoolOptions& options) {
+Child start(const Scenario& scenario, size_t index, const PoolOptions& options,
+            const ScenarioFunction& run) {
   Child child;
   child.index = index;
   child.dir = options.work_dir / ("s" + std::to_string(index));
@@ -140,7 +141,7 @@ Child start(const Scenario& scenario, size_t index, const PoolOptions& options) 
   }
   if (child.pid == 0) {
     ::close(fds[0]);
-    child_main(scenario, child.dir, options.graphs_dir, fds[1]);
+    child_main(scenario, run, child.dir, options.graphs_dir, fds[1]);
   }
   ::close(fds[1]);
   child.fd = fds[0];
@@ -151,7 +152,7 @@ Child start(const Scenario& scenario, size_t index, const PoolOptions& options) 
 
 std::vector<ScenarioRecord> run_in_children(
     const std::vector<const Scenario*>& scenarios, const PoolOptions& options,
-    const std::function<void(const ScenarioRecord&)>& on_done) {
+    const ScenarioFunction& run, const std::function<void(const ScenarioRecord&)>& on_done) {
   std::vector<ScenarioRecord> records(scenarios.size());
   std::vector<Child> running;
   size_t next = 0;
@@ -170,7 +171,7 @@ std::vector<ScenarioRecord> run_in_children(
 
   while (next < scenarios.size() || !running.empty()) {
     while (running.size() < static_cast<size_t>(options.jobs) && next < scenarios.size()) {
-      running.push_back(start(*scenarios[next], next, options));
+      running.push_back(start(*scenarios[next], next, options, run));
       ++next;
     }
 

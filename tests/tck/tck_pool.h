@@ -18,12 +18,16 @@ struct PoolOptions {
   std::filesystem::path graphs_dir;  // tck/graphs, for named graphs
 };
 
-// Runs every scenario of SCENARIOS (which must outlive the call) and returns one record per
-// scenario, in the order given. ON_DONE is called in this process as each one finishes (for
-// progress output). Must be called from a single-threaded process: it forks. Throws
-// std::system_error when no child can be started at all.
+// Plays one scenario in a child process; run_scenario in the runner.
+using ScenarioFunction =
+    std::function<ScenarioOutcome(const Scenario&, const ScenarioEnvironment&)>;
+
+// Runs RUN on every scenario of SCENARIOS (which must outlive the call), each in a child process
+// of its own, and returns one record per scenario, in the order given. ON_DONE is called in this
+// process as each one finishes (for progress output). Must be called from a single-threaded
+// process: it forks. Throws std::system_error when no child can be started at all.
 std::vector<ScenarioRecord> run_in_children(
     const std::vector<const Scenario*>& scenarios, const PoolOptions& options,
-    const std::function<void(const ScenarioRecord&)>& on_done);
+    const ScenarioFunction& run, const std::function<void(const ScenarioRecord&)>& on_done);
 
 }  // namespace quiver::tck

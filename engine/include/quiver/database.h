@@ -1,81 +1,160 @@
-// quiver::Database: an embedded Quiver database in one directory.
 #pragma once
+
+// The embedded API: open a database directory, run Cypher in sessions and transactions.
+//
+//   auto db = quiver::Database::open("/data/graph");
+//   quiver::Session session = db->session();
+//   session.run("CREATE (:Person {name: $name})", {{"name", "Ada"}});
+//   for (const quiver::Record& row : session.run("MATCH (p:Person) RETURN p.name AS name"))
+//     std::cout << row.get("name").as_string() << "\n";
+//
+// Thread safety: a Database may be shared by any number of threads; each thread uses its own
+// Session (a Session is not thread-safe). Many read statements run concurrently; write
+// statements are serialised (one writer at a time, others wait). A Transaction belongs to the
+// thread that began it. Results are immutable values, safe to share.
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <memory>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "quiver/error.h"
+#include "quiver/result.h"
+#include "quiver/value.h"
 
 namespace quiver {
 
+// Query parameters: `$name` in the text reads params.at("name").
+using Params = Map;
+
 // How to open a database directory.
-struct DatabaseOptions {
-  bool read_only = false;         // refuse every write
+struct Options {
+  bool read_only = false;         // refuse writes (they fail with DatabaseError/read_only)
   bool create_if_missing = true;  // create the directory and an empty database when absent
-  bool durable = true;            // fsync on commit; false trades durability on power loss
-                                  // (never consistency) for speed
-  std::uint64_t initial_map_size = std::uint64_t{64} << 20;  // bytes; grows on demand
+  bool durable = true;            // false skips fsync on commit: faster, may lose the last
+                                  // commits on power failure, never corrupts (tests, imports)
+  uint64_t query_memory_limit = uint64_t{1} << 30;  // bytes one statement may hold in rows,
+                                                    // hash tables and sort buffers; exceeding
+                                                    // it fails with MemoryLimitExceeded
+  size_t plan_cache_entries = 512;  // statements kept planned, keyed by query text (0: none)
 };
 
-// What check_integrity found: one sentence per disagreement, plus what it counted.
+// Counts of what the database holds, read without scanning.
+struct Statistics {
+  uint64_t nodes = 0;
+  uint64_t relationships = 0;
+  uint64_t labels = 0;              // label names ever used
+  uint64_t relationship_types = 0;  // type names ever used
+  uint64_t property_keys = 0;       // property key names ever used
+  uint64_t indexes = 0;
+};
+
+// What check_integrity found: empty problems means the store is consistent.
 struct IntegrityReport {
   std::vector<std::string> problems;
-  std::uint64_t nodes = 0;
-  std::uint64_t relationships = 0;
-  std::uint64_t adjacency_entries = 0;
-  std::uint64_t label_entries = 0;
-  std::uint64_t index_entries = 0;
-  std::uint64_t indexes = 0;
+  uint64_t nodes = 0;
+  uint64_t relationships = 0;
 
   bool ok() const noexcept { return problems.empty(); }
 };
 
-// Counts kept by the store, read without scanning.
-struct Statistics {
-  std::uint64_t nodes = 0;
-  std::uint64_t relationships = 0;
-  std::map<std::string, std::uint64_t> nodes_per_label;
-  std::map<std::string, std::uint64_t> relationships_per_type;
+class Database;
+class Session;
+class Transaction;
+
+// An explicit transaction: every statement run through it sees the same snapshot plus its own
+// writes; commit() makes a write transaction's changes durable and visible at once, rollback()
+// (or destruction without commit) discards them. Not thread-safe; must be used and ended on the
+// thread that began it. Movable, not copyable. Must end before its Database is destroyed.
+class Transaction {
+ public:
+  Transaction(Transaction&&) noexcept;
+  Transaction& operator=(Transaction&&) noexcept;
+  ~Transaction();  // rolls back when still open
+
+  // Runs one statement inside the transaction. Throws Error: any query error; a write statement
+  // in a read transaction (TransactionError/ReadOnlyTransaction); use after commit or rollback
+  // (TransactionError/TransactionClosed). A failed statement leaves the transaction open, but
+  // writes the statement made before failing are kept: roll back to discard them.
+  Result run(std::string_view query, const Params& params = {});
+  Outcome<Result> try_run(std::string_view query, const Params& params = {}) noexcept;
+
+  // Ends the transaction, keeping (commit) or discarding (rollback) its writes. Throws Error
+  // (DatabaseError) when the commit fails; the writes are then lost. Both are no-ops on an
+  // ended transaction.
+  void commit();
+  void rollback() noexcept;
+
+  // True until commit() or rollback().
+  bool open() const noexcept;
+
+  // True for a write transaction.
+  bool writable() const noexcept;
+
+  struct State;  // internal
+
+ private:
+  friend class Session;
+  explicit Transaction(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
 };
 
-// An open database. Thread-safe: any thread may call any member. Several processes may open
-// the same directory; each sees the others' commits; one write transaction at a time over all
-// of them. A process must not open the same directory twice.
+// A sequence of statements from one thread. run() is auto-commit: each statement runs in a
+// transaction of its own (a write transaction when the statement writes), committed when it
+// succeeds and rolled back when it fails. Cheap to create; not thread-safe; must not outlive its
+// Database.
+class Session {
+ public:
+  // Runs one auto-committed statement with PARAMS. Throws Error on any failure; a failed
+  // statement changes nothing.
+  Result run(std::string_view query, const Params& params = {});
+
+  // The same, never throwing Error.
+  Outcome<Result> try_run(std::string_view query, const Params& params = {}) noexcept;
+
+  // Begins an explicit transaction. begin_write() waits while another write transaction is
+  // open anywhere in the process. Throws Error (DatabaseError/read_only on a read-only database).
+  Transaction begin_read();
+  Transaction begin_write();
+
+ private:
+  friend class Database;
+  explicit Session(Database* db) : db_(db) {}
+  Database* db_;
+};
+
+// An open database directory. Thread-safe (see the top of this file). A directory may be opened
+// at most once per process at a time.
 class Database {
  public:
-  // Opens (or creates) the database in PATH. Throws Error (NotFound, Permission, Locked,
-  // VersionMismatch, Corrupt, Io).
+  // Opens (creating it when OPTIONS allows) the database in directory PATH. Throws Error
+  // (DatabaseError with detail not_found, permission, locked, version_mismatch, corrupt, io).
   static std::unique_ptr<Database> open(const std::filesystem::path& path,
-                                        const DatabaseOptions& options = {});
-
-  // Like open, but returns nullptr and stores the error in ERROR instead of throwing.
-  static std::unique_ptr<Database> try_open(const std::filesystem::path& path,
-                                            const DatabaseOptions& options,
-                                            std::optional<Error>& error) noexcept;
+                                        const Options& options = {});
+  static Outcome<std::unique_ptr<Database>> try_open(const std::filesystem::path& path,
+                                                     const Options& options = {}) noexcept;
 
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // Verifies that every stored structure agrees with the others, in one consistent snapshot.
-  // Problems are reported, not thrown; throws Error only when the store cannot be read.
-  IntegrityReport check_integrity() const;
+  // A new session on this database.
+  Session session() { return Session(this); }
 
-  // Node and relationship counts, in total, per label and per relationship type (names with a
-  // count of zero are left out). Throws Error when the store cannot be read.
-  Statistics statistics() const;
+  // Node, relationship and name counts in the latest committed snapshot. Throws Error.
+  Statistics statistics();
 
-  // The directory this database lives in.
+  // Reads the whole store and reports disagreements between its structures. Throws Error only
+  // when the store cannot be read at all.
+  IntegrityReport check_integrity();
+
+  const Options& options() const noexcept;
   const std::filesystem::path& path() const noexcept;
 
-  // Internal: the storage implementation, for the engine's own classes.
-  struct Impl;
-  Impl& impl() const noexcept { return *impl_; }
+  struct Impl;  // internal
+  Impl& impl() noexcept { return *impl_; }
 
  private:
   explicit Database(std::unique_ptr<Impl> impl);

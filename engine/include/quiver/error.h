@@ -1,38 +1,82 @@
-// quiver::Error: the one exception type of the embedded API.
 #pragma once
 
+// quiver::Error: the one exception type of the embedded API, and Outcome<T>, the non-throwing
+// form of every call that may fail. Errors from any layer (parser, analyzer, planner, executor,
+// storage) arrive as an Error carrying the openCypher TCK category and detail.
+
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <variant>
 
 namespace quiver {
 
-// What kind of failure an Error reports. Stable: programs may branch on it.
-enum class ErrorCategory {
-  NotFound,             // a database, node, relationship or name does not exist
-  InvalidArgument,      // the caller passed something the operation does not accept
-  ConstraintViolation,  // a uniqueness constraint or a relationship rule would break
-  ReadOnly,             // a write on a database opened read-only
-  Permission,           // the operating system refused access to the directory or files
-  Locked,               // the database is locked or out of reader slots
-  VersionMismatch,      // the database was written by another storage format version
-  Corrupt,              // the files are damaged or are not a Quiver database
-  Full,                 // the disk or the configured maximum map size is full
-  Io,                   // any other failure of the operating system or storage engine
-};
-
-// Stable lower-case name of CATEGORY ("not_found", ...).
-const char* to_string(ErrorCategory category) noexcept;
-
-// Thrown by the embedded API; what() is a message for people that names what failed.
+// A failure reported to a caller of the embedded API.
+//
+// - category(): the TCK error type: "SyntaxError", "SemanticError", "ParameterMissing",
+//   "ConstraintVerificationFailed", "ConstraintValidationFailed", "EntityNotFound",
+//   "PropertyNotFound", "LabelNotFound", "TypeError", "ArgumentError", "ArithmeticError",
+//   "ProcedureError"; and, for failures outside the language, "DatabaseError" (storage: disk
+//   full, corruption, read-only database, ...), "TransactionError" (a transaction used after
+//   it ended, a write in a read transaction) and "MemoryLimitExceeded" (the per-query memory
+//   bound, see Options::query_memory_limit).
+// - detail(): the TCK detail ("UndefinedVariable", "IntegerOverflow", "DeleteConnectedNode",
+//   ...) or, for DatabaseError, the storage error code ("map_full", "read_only", ...).
+// - phase(): "compile time" (nothing was read or written) or "runtime".
+// - line()/column(): 1-based position in the query text (column in code points); 0 when the
+//   error is not tied to a place in the query.
+// - message(): one sentence without category or position.
+// - what(): "Category (Detail): message at line L, column C" and, when the query text is known,
+//   the offending line with a caret under the column.
+//
+// Copyable, immutable, safe to read from any thread.
 class Error : public std::runtime_error {
  public:
-  Error(ErrorCategory category, const std::string& message)
-      : std::runtime_error(message), category_(category) {}
+  Error(std::string category, std::string detail, std::string phase, std::string message,
+        uint32_t line = 0, uint32_t column = 0, const std::string& what = {});
 
-  ErrorCategory category() const noexcept { return category_; }
+  const std::string& category() const noexcept { return category_; }
+  const std::string& detail() const noexcept { return detail_; }
+  const std::string& phase() const noexcept { return phase_; }
+  const std::string& message() const noexcept { return message_; }
+  uint32_t line() const noexcept { return line_; }
+  uint32_t column() const noexcept { return column_; }
 
  private:
-  ErrorCategory category_;
+  std::string category_;
+  std::string detail_;
+  std::string phase_;
+  std::string message_;
+  uint32_t line_ = 0;
+  uint32_t column_ = 0;
+};
+
+// Either a T or the Error that stopped it: returned by the try_* calls, which never throw
+// quiver::Error (std::bad_alloc may still escape). Movable and copyable when T is.
+template <typename T>
+class Outcome {
+ public:
+  Outcome(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Outcome(Error error) : state_(std::move(error)) {}  // NOLINT
+
+  // True when a value is held.
+  bool ok() const noexcept { return state_.index() == 0; }
+  explicit operator bool() const noexcept { return ok(); }
+
+  // The value. Precondition: ok() (std::bad_variant_access otherwise).
+  T& value() & { return std::get<0>(state_); }
+  const T& value() const& { return std::get<0>(state_); }
+  T&& value() && { return std::get<0>(std::move(state_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+
+  // The error. Precondition: !ok().
+  const Error& error() const { return std::get<1>(state_); }
+
+ private:
+  std::variant<T, Error> state_;
 };
 
 }  // namespace quiver

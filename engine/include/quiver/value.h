@@ -1,9 +1,13 @@
-// quiver::Value: a property value as the embedded API hands it in and out.
 #pragma once
+
+// quiver::Value: every value a query can take or return through the embedded API. A regular
+// value type (copyable, comparable with ==, no shared state); safe to read from any thread, not to
+// mutate from two at once.
 
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -11,39 +15,124 @@ namespace quiver {
 
 class Value;
 
-// A list of values of any kinds.
-using ValueList = std::vector<Value>;
+// A list of values; elements may have different kinds.
+using List = std::vector<Value>;
 
-// A map from names to values, sorted by name.
-using ValueMap = std::map<std::string, Value>;
+// A map from UTF-8 keys to values, sorted by key (byte order).
+using Map = std::map<std::string, Value>;
 
 // A compact vector of 32-bit floats (embeddings).
 using FloatVector = std::vector<float>;
 
-// A property value: null, bool, 64-bit integer, double, UTF-8 string, list, map or float
-// vector. A regular value type; no shared state, safe to copy between threads.
+// A node as seen by the query that returned it: its id, labels (sorted by name) and properties.
+// A snapshot: later writes to the database do not change it.
+struct Node {
+  int64_t id = 0;
+  std::vector<std::string> labels;
+  Map properties;
+
+  friend bool operator==(const Node&, const Node&) = default;
+};
+
+// A relationship: id, type name, ids of its start and end nodes, and properties. A snapshot.
+struct Relationship {
+  int64_t id = 0;
+  std::string type;
+  int64_t start = 0;
+  int64_t end = 0;
+  Map properties;
+
+  friend bool operator==(const Relationship&, const Relationship&) = default;
+};
+
+// A path: nodes.size() == relationships.size() + 1 (a path of length zero has one node and no
+// relationship). relationships[i] joins nodes[i] and nodes[i + 1], in either direction: compare
+// its start with nodes[i].id to tell which.
+struct Path {
+  std::vector<Node> nodes;
+  std::vector<Relationship> relationships;
+
+  friend bool operator==(const Path&, const Path&) = default;
+};
+
+// The kinds of Value, in a fixed order. Temporal kinds (date, time, datetime, duration) are
+// appended after kFloatVector when the query layer supports them; code switching on the kind
+// should keep a default branch.
+enum class ValueKind : uint8_t {
+  kNull,
+  kBool,
+  kInt,
+  kDouble,
+  kString,
+  kList,
+  kMap,
+  kNode,
+  kRelationship,
+  kPath,
+  kFloatVector,
+};
+
+// The TCK name of a kind ("NULL", "BOOLEAN", "INTEGER", "FLOAT", "STRING", "LIST", "MAP", "NODE",
+// "RELATIONSHIP", "PATH", "VECTOR"). Never fails.
+const char* kind_name(ValueKind kind) noexcept;
+
 class Value {
  public:
-  using Variant = std::variant<std::monostate, bool, std::int64_t, double, std::string, ValueList,
-                               ValueMap, FloatVector>;
+  using Variant = std::variant<std::monostate, bool, int64_t, double, std::string, List, Map, Node,
+                               Relationship, Path, FloatVector>;
 
   Value() = default;
   Value(std::nullptr_t) {}                      // NOLINT(google-explicit-constructor)
   Value(bool v) : v_(v) {}                      // NOLINT
-  Value(int v) : v_(std::int64_t{v}) {}         // NOLINT
-  Value(std::int64_t v) : v_(v) {}              // NOLINT
+  Value(int v) : v_(int64_t{v}) {}              // NOLINT
+  Value(int64_t v) : v_(v) {}                   // NOLINT
   Value(double v) : v_(v) {}                    // NOLINT
   Value(const char* v) : v_(std::string(v)) {}  // NOLINT
   Value(std::string v) : v_(std::move(v)) {}    // NOLINT
-  Value(ValueList v) : v_(std::move(v)) {}      // NOLINT
-  Value(ValueMap v) : v_(std::move(v)) {}       // NOLINT
+  Value(List v) : v_(std::move(v)) {}           // NOLINT
+  Value(Map v) : v_(std::move(v)) {}            // NOLINT
+  Value(Node v) : v_(std::move(v)) {}           // NOLINT
+  Value(Relationship v) : v_(std::move(v)) {}   // NOLINT
+  Value(Path v) : v_(std::move(v)) {}           // NOLINT
   Value(FloatVector v) : v_(std::move(v)) {}    // NOLINT
 
-  bool is_null() const noexcept { return v_.index() == 0; }
+  // The kind held now.
+  ValueKind kind() const noexcept { return static_cast<ValueKind>(v_.index()); }
 
-  // The underlying variant, for std::visit and std::get.
+  bool is_null() const noexcept { return kind() == ValueKind::kNull; }
+  bool is_bool() const noexcept { return kind() == ValueKind::kBool; }
+  bool is_int() const noexcept { return kind() == ValueKind::kInt; }
+  bool is_double() const noexcept { return kind() == ValueKind::kDouble; }
+  bool is_string() const noexcept { return kind() == ValueKind::kString; }
+  bool is_list() const noexcept { return kind() == ValueKind::kList; }
+  bool is_map() const noexcept { return kind() == ValueKind::kMap; }
+  bool is_node() const noexcept { return kind() == ValueKind::kNode; }
+  bool is_relationship() const noexcept { return kind() == ValueKind::kRelationship; }
+  bool is_path() const noexcept { return kind() == ValueKind::kPath; }
+  bool is_float_vector() const noexcept { return kind() == ValueKind::kFloatVector; }
+
+  // Accessors. Precondition: the matching is_*() holds (std::bad_variant_access otherwise).
+  bool as_bool() const { return std::get<bool>(v_); }
+  int64_t as_int() const { return std::get<int64_t>(v_); }
+  double as_double() const { return std::get<double>(v_); }
+  const std::string& as_string() const { return std::get<std::string>(v_); }
+  const List& as_list() const { return std::get<List>(v_); }
+  const Map& as_map() const { return std::get<Map>(v_); }
+  const Node& as_node() const { return std::get<Node>(v_); }
+  const Relationship& as_relationship() const { return std::get<Relationship>(v_); }
+  const Path& as_path() const { return std::get<Path>(v_); }
+  const FloatVector& as_float_vector() const { return std::get<FloatVector>(v_); }
+
+  // The underlying variant, for std::visit; its index matches ValueKind.
   const Variant& variant() const noexcept { return v_; }
 
+  // Renders the value the way the openCypher TCK writes expected results: null, true, 1, 1.5,
+  // 'text', [1, 2], {a: 1}, (:L {k: 1}), [:T {k: 1}], <(:A)-[:T]->(:B)>. Node and relationship
+  // ids are not printed. Maps and node properties appear in key order.
+  std::string to_string() const;
+
+  // Structural equality: same kind and contents (1 != 1.0; NaN != NaN). Cypher's own equality
+  // (1 = 1.0, null = x is null) is what queries use; this one is for programs and tests.
   friend bool operator==(const Value& a, const Value& b) { return a.v_ == b.v_; }
 
  private:

@@ -1,0 +1,143 @@
+#pragma once
+
+// ExecContext: what every operator and expression of one running statement shares: the storage
+// transaction, the parameters, name caches, the update counters and the memory bound.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "query/errors.h"
+#include "query/execute/value.h"
+#include "storage/result.h"
+#include "storage/transaction.h"
+#include "storage/types.h"
+
+namespace quiver::query {
+
+// A storage failure surfacing through the query layer (disk full, corruption, read-only
+// database...). The session boundary maps it to the user's error type.
+class StorageFailure : public std::runtime_error {
+ public:
+  explicit StorageFailure(storage::StorageError error)
+      : std::runtime_error(error.message), error_(std::move(error)) {}
+  const storage::StorageError& error() const noexcept { return error_; }
+
+ private:
+  storage::StorageError error_;
+};
+
+// Returns the value of R, or throws StorageFailure.
+template <typename T>
+T unwrap(storage::Result<T> r) {
+  if (!r.ok())
+    throw StorageFailure(std::move(r).error());
+  return std::move(r).value();
+}
+inline void unwrap(storage::Status s) {
+  if (!s.ok())
+    throw StorageFailure(std::move(s).error());
+}
+
+// Thrown when a statement would hold more memory than its bound allows.
+class MemoryLimitExceeded : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What a statement changed (mirrors quiver::Counters of the public API).
+struct UpdateCounters {
+  int64_t nodes_created = 0;
+  int64_t nodes_deleted = 0;
+  int64_t relationships_created = 0;
+  int64_t relationships_deleted = 0;
+  int64_t properties_set = 0;
+  int64_t labels_added = 0;
+  int64_t labels_removed = 0;
+  int64_t indexes_added = 0;
+  int64_t indexes_removed = 0;
+  int64_t constraints_added = 0;
+  int64_t constraints_removed = 0;
+};
+
+// Per-statement state. Lives for one execution, on the thread that runs it; not thread-safe.
+class ExecContext {
+ public:
+  // TXN must stay active while the context is used. MEMORY_LIMIT bounds charge() in bytes.
+  ExecContext(storage::Transaction& txn, const ValueMap& params, uint64_t memory_limit)
+      : txn_(txn), params_(params), memory_limit_(memory_limit) {}
+
+  storage::Transaction& txn() { return txn_; }
+  const ValueMap& params() const { return params_; }
+  UpdateCounters& counters() { return counters_; }
+  bool writable() const { return txn_.writable(); }
+
+  // Catalog ids by name, cached; nullopt when the name was never used (then nothing has it).
+  std::optional<uint32_t> label_id(const std::string& name);
+  std::optional<uint32_t> type_id(const std::string& name);
+  std::optional<uint32_t> key_id(const std::string& name);
+
+  // Catalog ids by name, created when new (write transactions only).
+  uint32_t intern_label(const std::string& name);
+  uint32_t intern_type(const std::string& name);
+  uint32_t intern_key(const std::string& name);
+
+  // Names by id, cached.
+  const std::string& label_name(uint32_t id);
+  const std::string& type_name(uint32_t id);
+  const std::string& key_name(uint32_t id);
+
+  // Entity access. Throws QueryError EntityNotFound/DeletedEntityAccess for deleted entities.
+  Value node_property(uint64_t node, const std::string& key);
+  Value rel_property(uint64_t rel, const std::string& key);
+  ValueMap node_properties(uint64_t node);
+  ValueMap rel_properties(uint64_t rel);
+  std::vector<uint32_t> node_label_ids(uint64_t node);
+  std::vector<std::string> node_labels(uint64_t node);
+  bool node_has_label(uint64_t node, const std::string& label);
+  RelRef relationship(uint64_t rel);
+  bool node_exists(uint64_t node);
+  bool rel_exists(uint64_t rel);
+
+  // Accounts BYTES against the memory bound; throws MemoryLimitExceeded when the
+  // statement would hold more than the limit. release() gives bytes back.
+  void charge(uint64_t bytes);
+  void release(uint64_t bytes) { used_ = bytes > used_ ? 0 : used_ - bytes; }
+  uint64_t memory_used() const { return used_; }
+
+  // Ids of entities this statement deleted, so later reads report them as deleted.
+  std::unordered_map<uint64_t, bool>& deleted_nodes() { return deleted_nodes_; }
+  std::unordered_map<uint64_t, bool>& deleted_rels() { return deleted_rels_; }
+
+ private:
+  std::optional<uint32_t> lookup(int kind, const std::string& name);
+  uint32_t intern(int kind, const std::string& name);
+  const std::string& name(int kind, uint32_t id);
+
+  storage::Transaction& txn_;
+  const ValueMap& params_;
+  UpdateCounters counters_;
+  uint64_t memory_limit_;
+  uint64_t used_ = 0;
+  std::unordered_map<std::string, uint32_t> ids_[3];
+  std::unordered_map<uint32_t, std::string> names_[3];
+  std::unordered_map<uint64_t, bool> deleted_nodes_;
+  std::unordered_map<uint64_t, bool> deleted_rels_;
+};
+
+// Conversions between stored property values and runtime values.
+Value from_property(const storage::PropertyValue& v);
+
+// Throws QueryError TypeError/InvalidPropertyType for values a property cannot hold (nodes,
+// relationships, paths, maps, lists of mixed or nested kinds).
+storage::PropertyValue to_property(const Value& v);
+
+// Throws a runtime-phase QueryError of CATEGORY with DETAIL and MESSAGE.
+[[noreturn]] void throw_runtime(ErrorCategory category, const std::string& detail,
+                                const std::string& message);
+
+}  // namespace quiver::query

@@ -1,0 +1,232 @@
+// Compiles a pattern into match steps: where to start each part, which way to expand.
+
+#include <algorithm>
+
+#include "query/execute/pattern_match.h"
+
+namespace quiver::query {
+
+namespace {
+
+storage::Direction forward(ast::Direction d) {
+  switch (d) {
+    case ast::Direction::kLeftToRight:
+      return storage::Direction::Outgoing;
+    case ast::Direction::kRightToLeft:
+      return storage::Direction::Incoming;
+    case ast::Direction::kBoth:
+      return storage::Direction::Both;
+  }
+  return storage::Direction::Both;
+}
+
+storage::Direction backward(ast::Direction d) {
+  storage::Direction f = forward(d);
+  if (f == storage::Direction::Outgoing)
+    return storage::Direction::Incoming;
+  if (f == storage::Direction::Incoming)
+    return storage::Direction::Outgoing;
+  return f;
+}
+
+// Conjuncts of a WHERE, for finding seekable equalities.
+void conjuncts(const ast::Expression* e, std::vector<const ast::Expression*>& out) {
+  if (!e)
+    return;
+  if (const auto* b = std::get_if<ast::Binary>(&e->node); b && b->op == ast::BinaryOp::kAnd) {
+    conjuncts(b->lhs.get(), out);
+    conjuncts(b->rhs.get(), out);
+    return;
+  }
+  out.push_back(e);
+}
+
+bool is_constant(const ast::Expression& e) {
+  return std::holds_alternative<ast::Parameter>(e.node) ||
+         std::holds_alternative<ast::IntegerLiteral>(e.node) ||
+         std::holds_alternative<ast::FloatLiteral>(e.node) ||
+         std::holds_alternative<ast::StringLiteral>(e.node) ||
+         std::holds_alternative<ast::BoolLiteral>(e.node);
+}
+
+}  // namespace
+
+int PatternMatcher::slot_for(const std::string& name, bool* was_bound) {
+  if (name.empty()) {
+    *was_bound = false;
+    int slot = static_cast<int>(output_.add("  anon" + std::to_string(anonymous_++)));
+    bound_.push_back(false);
+    return slot;
+  }
+  int slot = output_.find(name);
+  if (slot < 0) {
+    slot = static_cast<int>(output_.add(name));
+    bound_.push_back(false);
+  }
+  *was_bound = bound_[static_cast<size_t>(slot)];
+  return slot;
+}
+
+void PatternMatcher::add_seek_hints(MatchStep& step, const ast::NodePattern& node,
+                                    const ast::Expression* where) {
+  if (node.labels.empty() || node.variable.empty())
+    return;
+  if (node.properties) {
+    if (const auto* map = std::get_if<ast::MapLiteral>(&node.properties->node)) {
+      for (const auto& [key, value] : map->entries) {
+        if (is_constant(*value))
+          step.seeks.push_back(SeekHint{node.labels[0], key, value.get()});
+      }
+    }
+  }
+  std::vector<const ast::Expression*> terms;
+  conjuncts(where, terms);
+  for (const ast::Expression* term : terms) {
+    const auto* eq = std::get_if<ast::Binary>(&term->node);
+    if (!eq || eq->op != ast::BinaryOp::kEqual)
+      continue;
+    for (int side = 0; side < 2; ++side) {
+      const ast::Expression& prop = side == 0 ? *eq->lhs : *eq->rhs;
+      const ast::Expression& value = side == 0 ? *eq->rhs : *eq->lhs;
+      const auto* access = std::get_if<ast::PropertyAccess>(&prop.node);
+      if (!access || !is_constant(value))
+        continue;
+      const auto* var = std::get_if<ast::Variable>(&access->subject->node);
+      if (var && var->name == node.variable) {
+        step.seeks.push_back(SeekHint{node.labels[0], access->key, &value});
+      }
+    }
+  }
+}
+
+void PatternMatcher::compile(const ast::Expression* where) {
+  for (const ast::PatternPart& part : parts_)
+    compile_part(part);
+  if (where) {
+    MatchStep filter;
+    filter.kind = MatchStep::Kind::kFilter;
+    filter.filter = where;
+    steps_.push_back(filter);
+  }
+}
+
+void PatternMatcher::compile_part(const ast::PatternPart& part) {
+  const ast::PatternElement& element = part.element;
+  size_t n = element.nodes.size();
+  std::vector<int> node_slots(n, -1);
+  std::vector<int> rel_slots(element.relationships.size(), -1);
+
+  // Binds (or checks) node I as the start of a walk.
+  auto place_node = [&](size_t i) {
+    const ast::NodePattern& np = element.nodes[i];
+    bool was_bound = false;
+    int slot = slot_for(np.variable, &was_bound);
+    MatchStep step;
+    step.kind = was_bound ? MatchStep::Kind::kCheckNode : MatchStep::Kind::kScan;
+    step.node_slot = slot;
+    step.labels = np.labels;
+    step.node_props = np.properties ? np.properties.get() : nullptr;
+    if (!was_bound)
+      add_seek_hints(step, np, where_);
+    steps_.push_back(std::move(step));
+    bound_[static_cast<size_t>(slot)] = true;
+    node_slots[i] = slot;
+  };
+
+  // Expands relationship R from node FROM to node TO (indices into the element).
+  auto expand = [&](size_t r, size_t from, size_t to, bool reversed) {
+    const ast::RelationshipPattern& rp = element.relationships[r];
+    const ast::NodePattern& np = element.nodes[to];
+    MatchStep step;
+    bool rel_bound = false;
+    step.rel_slot = slot_for(rp.variable, &rel_bound);
+    step.rel_bound = rel_bound;
+    step.from_slot = node_slots[from];
+    bool target_bound = false;
+    step.node_slot = slot_for(np.variable, &target_bound);
+    step.node_bound = target_bound;
+    step.labels = np.labels;
+    step.node_props = np.properties ? np.properties.get() : nullptr;
+    step.types = rp.types;
+    step.direction = reversed ? backward(rp.direction) : forward(rp.direction);
+    step.rel_props = rp.properties ? rp.properties.get() : nullptr;
+    step.reversed = reversed;
+    if (rp.length) {
+      step.kind = MatchStep::Kind::kVarExpand;
+      step.min_hops = rp.length->min.value_or(1);
+      step.max_hops = rp.length->max.value_or(INT64_MAX);
+    } else {
+      step.kind = MatchStep::Kind::kExpand;
+    }
+    bound_[static_cast<size_t>(step.rel_slot)] = true;
+    bound_[static_cast<size_t>(step.node_slot)] = true;
+    node_slots[to] = step.node_slot;
+    rel_slots[r] = step.rel_slot;
+    steps_.push_back(std::move(step));
+  };
+
+  if (part.selector != ast::PathSelector::kAll && n == 2) {
+    place_node(0);
+    place_node(1);
+    const ast::RelationshipPattern& rp = element.relationships[0];
+    MatchStep step;
+    step.kind = MatchStep::Kind::kShortest;
+    step.from_slot = node_slots[0];
+    step.node_slot = node_slots[1];
+    bool rel_bound = false;
+    step.rel_slot = slot_for(rp.variable, &rel_bound);
+    step.types = rp.types;
+    step.direction = forward(rp.direction);
+    step.rel_props = rp.properties ? rp.properties.get() : nullptr;
+    step.min_hops = rp.length ? rp.length->min.value_or(1) : 1;
+    step.max_hops = rp.length ? rp.length->max.value_or(INT64_MAX) : 1;
+    step.all_shortest = part.selector == ast::PathSelector::kAllShortest;
+    bound_[static_cast<size_t>(step.rel_slot)] = true;
+    rel_slots[0] = step.rel_slot;
+    steps_.push_back(std::move(step));
+  } else {
+    // Start at a node bound already, else at the node the most can be known about.
+    size_t start = n;
+    for (size_t i = 0; i < n && start == n; ++i) {
+      const std::string& v = element.nodes[i].variable;
+      int slot = v.empty() ? -1 : output_.find(v);
+      if (slot >= 0 && bound_[static_cast<size_t>(slot)])
+        start = i;
+    }
+    if (start == n) {
+      int best = -1;
+      for (size_t i = 0; i < n; ++i) {
+        MatchStep probe;
+        add_seek_hints(probe, element.nodes[i], where_);
+        int score = (probe.seeks.empty() ? 0 : 4) + (element.nodes[i].labels.empty() ? 0 : 2) +
+                    (element.nodes[i].properties ? 1 : 0);
+        if (score > best) {
+          best = score;
+          start = i;
+        }
+      }
+    }
+    place_node(start);
+    for (size_t r = start; r + 1 < n; ++r)
+      expand(r, r, r + 1, false);
+    for (size_t r = start; r-- > 0;)
+      expand(r, r + 1, r, true);
+  }
+
+  if (!part.path_variable.empty()) {
+    MatchStep step;
+    step.kind = MatchStep::Kind::kBuildPath;
+    bool was_bound = false;
+    step.path_slot = slot_for(part.path_variable, &was_bound);
+    step.path_nodes = node_slots;
+    step.path_rels = rel_slots;
+    for (const auto& rp : element.relationships) {
+      step.path_rel_is_list.push_back(rp.length.has_value() ||
+                                      part.selector != ast::PathSelector::kAll);
+    }
+    bound_[static_cast<size_t>(step.path_slot)] = true;
+    steps_.push_back(std::move(step));
+  }
+}
+
+}  // namespace quiver::query

@@ -19,7 +19,7 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     print_usage(err);
     return kExitUsage;
   }
-  DatabaseOptions options;
+  Options options;
   options.read_only = true;
   options.create_if_missing = false;
   try {
@@ -48,7 +48,7 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     return kExitFailure;
   } catch (const Error& e) {
-    err << "quiver check: " << e.what() << " [" << to_string(e.category()) << "]\n";
+    err << "quiver check: " << e.what() << "\n";
     return kExitFailure;
   }
 }

@@ -86,7 +86,7 @@ int run_demo(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
     return kExitOk;
   } catch (const Error& e) {
-    err << "quiver demo: " << e.what() << " [" << to_string(e.category()) << "]\n";
+    err << "quiver demo: " << e.what() << "\n";
     return kExitFailure;
   }
 }

@@ -73,7 +73,7 @@ std::uint64_t build_demo_graph(BulkWriter& writer) {
                                       {{"title", title},
                                        {"price", price},
                                        {"embedding", embedding},
-                                       {"tags", ValueList{kTopics[t].name, kKinds[k]}}});
+                                       {"tags", List{kTopics[t].name, kKinds[k]}}});
       writer.add_relationship(p, topics[t], "COVERS");
       writer.add_relationship(p, skills[2 * t], "TEACHES", {{"level", std::int64_t{1 + k}}});
       if (k != 2) {
@@ -92,7 +92,7 @@ std::uint64_t build_demo_graph(BulkWriter& writer) {
       PendingNode u =
           writer.add_node({"User"}, {{"name", name},
                                      {"joined", std::int64_t{2020 + seq.next(6)}},
-                                     {"interests", ValueList{kTopics[seq.next(6)].name}}});
+                                     {"interests", List{kTopics[seq.next(6)].name}}});
       ++users;
       std::int64_t clock = 1'700'000'000 + seq.next(1'000'000);
       for (int v = 0; v < 6; ++v) {

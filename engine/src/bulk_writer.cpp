@@ -10,13 +10,13 @@ namespace quiver {
 struct BulkWriter::Queue {
   struct Node {
     std::vector<std::string> labels;
-    ValueMap properties;
+    Map properties;
   };
   struct Relationship {
     std::size_t start;
     std::size_t end;
     std::string type;
-    ValueMap properties;
+    Map properties;
   };
   std::vector<Node> nodes;
   std::vector<Relationship> relationships;
@@ -26,12 +26,12 @@ namespace {
 
 void require_name(const std::string& name, const char* what) {
   if (name.empty()) {
-    throw Error(ErrorCategory::InvalidArgument, std::string("empty ") + what + " name");
+    throw invalid_argument(std::string("empty ") + what + " name");
   }
 }
 
 storage::Result<storage::Properties> intern_properties(storage::Catalog& catalog,
-                                                       const ValueMap& properties) {
+                                                       const Map& properties) {
   storage::Properties out;
   for (const auto& [name, value] : properties) {
     QUIVER_STORAGE_ASSIGN(storage::PropertyKeyId key, catalog.property_key(name));
@@ -48,7 +48,7 @@ BulkWriter::BulkWriter(Database& database)
 BulkWriter::~BulkWriter() = default;
 
 PendingNode BulkWriter::add_node(const std::vector<std::string>& labels,
-                                 const ValueMap& properties) {
+                                 const Map& properties) {
   for (const std::string& label : labels) {
     require_name(label, "label");
   }
@@ -60,10 +60,10 @@ PendingNode BulkWriter::add_node(const std::vector<std::string>& labels,
 }
 
 void BulkWriter::add_relationship(PendingNode start, PendingNode end, const std::string& type,
-                                  const ValueMap& properties) {
+                                  const Map& properties) {
   require_name(type, "relationship type");
   if (start.index >= queue_->nodes.size() || end.index >= queue_->nodes.size()) {
-    throw Error(ErrorCategory::InvalidArgument, "a relationship end is not a node of this writer");
+    throw invalid_argument("a relationship end is not a node of this writer");
   }
   queue_->relationships.push_back(Queue::Relationship{start.index, end.index, type, properties});
 }

@@ -1,9 +1,14 @@
+// Database: opening a directory, statistics, the integrity check and table procedures.
 #include "quiver/database.h"
 
+#include <mutex>
+
 #include "database_impl.h"
+#include "quiver/procedures.h"
 #include "storage/catalog.h"
 #include "storage/integrity.h"
 #include "storage/node_store.h"
+#include "storage/property_index.h"
 #include "storage/relationship_store.h"
 
 namespace quiver {
@@ -13,7 +18,7 @@ Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::~Database() = default;
 
 std::unique_ptr<Database> Database::open(const std::filesystem::path& path,
-                                         const DatabaseOptions& options) {
+                                         const Options& options) {
   storage::EnvironmentOptions env_options;
   env_options.read_only = options.read_only;
   env_options.create_if_missing = options.create_if_missing;
@@ -21,34 +26,41 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path,
   env_options.initial_map_size = options.initial_map_size;
   auto env = storage::Environment::open(path, env_options);
   throw_if_error(env);
+
   auto impl = std::make_unique<Impl>();
   impl->path = path;
+  impl->options = options;
   impl->env = std::move(env).value();
+  impl->plan_cache = std::make_unique<query::PlanCache>(options.plan_cache_entries);
+  query::add_builtin_procedures(impl->procedures);
   return std::unique_ptr<Database>(new Database(std::move(impl)));
 }
 
-std::unique_ptr<Database> Database::try_open(const std::filesystem::path& path,
-                                             const DatabaseOptions& options,
-                                             std::optional<Error>& error) noexcept {
+Outcome<std::unique_ptr<Database>> Database::try_open(const std::filesystem::path& path,
+                                                      const Options& options) noexcept {
   try {
     return open(path, options);
   } catch (const Error& e) {
-    error = e;
+    return e;
   } catch (const std::exception& e) {
-    error = Error(ErrorCategory::Io, e.what());
+    return make_error("DatabaseError", "io", "runtime", e.what());
   }
-  return nullptr;
 }
 
 const std::filesystem::path& Database::path() const noexcept {
   return impl_->path;
 }
 
-IntegrityReport Database::check_integrity() const {
+const Options& Database::options() const noexcept {
+  return impl_->options;
+}
+
+IntegrityReport Database::check_integrity() {
   auto txn = impl_->env->begin_read();
   throw_if_error(txn);
   auto checked = storage::check_integrity(*txn);
   throw_if_error(checked);
+
   IntegrityReport report;
   report.problems = std::move(checked->problems);
   report.nodes = checked->nodes;
@@ -60,13 +72,14 @@ IntegrityReport Database::check_integrity() const {
   return report;
 }
 
-Statistics Database::statistics() const {
+Statistics Database::statistics() {
   auto txn = impl_->env->begin_read();
   throw_if_error(txn);
   storage::Catalog catalog(*txn);
   storage::NodeStore nodes(*txn);
   storage::RelationshipStore rels(*txn);
   Statistics stats;
+
   auto node_count = nodes.count();
   throw_if_error(node_count);
   stats.nodes = *node_count;
@@ -76,6 +89,7 @@ Statistics Database::statistics() const {
 
   auto labels = catalog.list(storage::NameKind::Label);
   throw_if_error(labels);
+  stats.labels = labels->size();
   for (const auto& [id, name] : *labels) {
     auto n = nodes.count_label(id);
     throw_if_error(n);
@@ -83,8 +97,10 @@ Statistics Database::statistics() const {
       stats.nodes_per_label[name] = *n;
     }
   }
+
   auto types = catalog.list(storage::NameKind::RelType);
   throw_if_error(types);
+  stats.relationship_types = types->size();
   for (const auto& [id, name] : *types) {
     auto n = rels.count_type(id);
     throw_if_error(n);
@@ -92,7 +108,67 @@ Statistics Database::statistics() const {
       stats.relationships_per_type[name] = *n;
     }
   }
+
+  auto keys = catalog.list(storage::NameKind::PropertyKey);
+  throw_if_error(keys);
+  stats.property_keys = keys->size();
+
+  auto indexes = storage::PropertyIndex(*txn).list();
+  throw_if_error(indexes);
+  stats.indexes = indexes->size();
   return stats;
+}
+
+void register_table_procedure(Database& db, TableProcedure procedure) {
+  if (procedure.name.empty()) {
+    throw invalid_argument("a procedure needs a name");
+  }
+  size_t width = procedure.inputs.size() + procedure.outputs.size();
+  for (const auto& row : procedure.rows) {
+    if (row.size() != width) {
+      throw invalid_argument("procedure " + procedure.name + ": a row has " +
+                             std::to_string(row.size()) + " values, the signature " +
+                             std::to_string(width));
+    }
+  }
+
+  query::Procedure proc;
+  proc.signature.name = procedure.name;
+  for (const auto& input : procedure.inputs) {
+    proc.signature.inputs.push_back({input.name, input.type});
+  }
+  for (const auto& output : procedure.outputs) {
+    proc.signature.outputs.push_back({output.name, output.type});
+  }
+  proc.description = "table procedure";
+
+  std::vector<std::vector<query::Value>> rows;
+  for (const auto& row : procedure.rows) {
+    std::vector<query::Value> converted;
+    for (const Value& v : row) {
+      converted.push_back(to_runtime(v));
+    }
+    rows.push_back(std::move(converted));
+  }
+  size_t inputs = procedure.inputs.size();
+  proc.run = [rows = std::move(rows), inputs](query::ExecContext&,
+                                               const std::vector<query::Value>& args) {
+    std::vector<std::vector<query::Value>> out;
+    for (const auto& row : rows) {
+      bool match = true;
+      for (size_t i = 0; i < inputs && match; ++i) {
+        match = i < args.size() && query::cypher_equals(row[i], args[i]) == query::Tri::kTrue;
+      }
+      if (match) {
+        out.emplace_back(row.begin() + static_cast<std::ptrdiff_t>(inputs), row.end());
+      }
+    }
+    return out;
+  };
+
+  std::unique_lock lock(db.impl().procedures_mutex);
+  db.impl().procedures.add(std::move(proc));
+  db.impl().plan_cache->clear();
 }
 
 }  // namespace quiver

@@ -1,8 +1,16 @@
-// Internal to engine/: what a Database holds, and conversions between storage and API types.
+// Internal to engine/: what a Database holds, and conversions between the storage, query and API
+// types.
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
 
+#include "query/errors.h"
+#include "query/execute/procedures.h"
+#include "query/execute/value.h"
+#include "query/plan/plan_cache.h"
 #include "quiver/database.h"
 #include "quiver/value.h"
 #include "storage/environment.h"
@@ -11,13 +19,34 @@
 
 namespace quiver {
 
+namespace query {
+class ExecContext;
+}
+
 struct Database::Impl {
   std::filesystem::path path;
+  Options options;
   std::unique_ptr<storage::Environment> env;
+  std::unique_ptr<query::PlanCache> plan_cache;
+
+  // Procedures callable with CALL. Statements hold the shared lock while they run; registering
+  // a procedure takes it exclusively.
+  std::shared_mutex procedures_mutex;
+  query::ProcedureRegistry procedures;
 };
 
-// The API error for a storage error.
+// The API error for a storage error: category DatabaseError, detail the storage code.
 Error to_error(const storage::StorageError& error);
+
+// The API error for a query error, keeping category, detail, phase and position.
+Error to_error(const query::QueryError& error);
+
+// An API error built from its parts, with what() composed the usual way.
+Error make_error(std::string category, std::string detail, std::string phase,
+                 std::string message);
+
+// ArgumentError/InvalidArgument with MESSAGE, for calls the API refuses.
+Error invalid_argument(std::string message);
 
 // Throws the API error for a failed storage result.
 template <typename R>
@@ -27,8 +56,17 @@ void throw_if_error(const R& result) {
   }
 }
 
-// Value <-> PropertyValue.
+// API value <-> stored property value. to_storage throws Error (TypeError/InvalidPropertyType)
+// for nodes, relationships and paths, which no property can hold.
 storage::PropertyValue to_storage(const Value& value);
 Value from_storage(const storage::PropertyValue& value);
+
+// API value -> runtime value of the query layer (nodes and relationships become references by
+// id), for parameters.
+query::Value to_runtime(const Value& value);
+
+// Runtime value -> API value, reading labels, types and properties through CTX (so it must run
+// while the statement's transaction is open).
+Value from_runtime(const query::Value& value, query::ExecContext& ctx);
 
 }  // namespace quiver

@@ -254,7 +254,7 @@ Value Evaluator::eval_function(const ast::Expression& expr, const ast::FunctionC
   if (cached != functions_.end()) {
     info = cached->second;
   } else {
-    info = find_function(f.name);
+    info = find_builtin_function(f.name);
     if (!info) {
       const char* detail = is_aggregate_function(f.name) ? "InvalidAggregation" : "UnknownFunction";
       throw QueryError(ErrorCategory::kSemanticError, ErrorPhase::kCompileTime, detail,

@@ -36,7 +36,7 @@ const FunctionTable& table() {
 
 }  // namespace
 
-const FunctionInfo* find_function(std::string_view name) {
+const FunctionInfo* find_builtin_function(std::string_view name) {
   const auto& entries = table().entries;
   auto it = entries.find(to_lower(name));
   return it == entries.end() ? nullptr : &it->second;

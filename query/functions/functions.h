@@ -24,7 +24,7 @@ struct FunctionInfo {
 
 // The function called NAME (any case, dotted names included), or nullptr. Thread-safe: the
 // table is built once and then only read.
-const FunctionInfo* find_function(std::string_view name);
+const FunctionInfo* find_builtin_function(std::string_view name);
 
 // True for count, sum, avg, min, max, collect, stDev, stDevP, percentileCont, percentileDisc.
 bool is_aggregate_function(std::string_view name);

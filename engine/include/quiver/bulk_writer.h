@@ -34,12 +34,12 @@ class BulkWriter {
 
   // Queues a node with LABELS and PROPERTIES (null values are dropped). Throws Error
   // (InvalidArgument) for an empty name.
-  PendingNode add_node(const std::vector<std::string>& labels, const ValueMap& properties = {});
+  PendingNode add_node(const std::vector<std::string>& labels, const Map& properties = {});
 
   // Queues a relationship of TYPE from START to END, both made by this writer. Throws Error
   // (InvalidArgument) for a node of another writer or an empty type.
   void add_relationship(PendingNode start, PendingNode end, const std::string& type,
-                        const ValueMap& properties = {});
+                        const Map& properties = {});
 
   // Number of queued nodes and relationships.
   std::size_t pending_nodes() const noexcept;

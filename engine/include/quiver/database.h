@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,6 +40,7 @@ struct Options {
                                                     // hash tables and sort buffers; exceeding
                                                     // it fails with MemoryLimitExceeded
   size_t plan_cache_entries = 512;  // statements kept planned, keyed by query text (0: none)
+  uint64_t initial_map_size = uint64_t{64} << 20;  // bytes of the storage map; grows on demand
 };
 
 // Counts of what the database holds, read without scanning.
@@ -49,6 +51,8 @@ struct Statistics {
   uint64_t relationship_types = 0;  // type names ever used
   uint64_t property_keys = 0;       // property key names ever used
   uint64_t indexes = 0;
+  std::map<std::string, uint64_t> nodes_per_label;          // labels with at least one node
+  std::map<std::string, uint64_t> relationships_per_type;  // types with at least one relationship
 };
 
 // What check_integrity found: empty problems means the store is consistent.
@@ -56,6 +60,10 @@ struct IntegrityReport {
   std::vector<std::string> problems;
   uint64_t nodes = 0;
   uint64_t relationships = 0;
+  uint64_t adjacency_entries = 0;
+  uint64_t label_entries = 0;
+  uint64_t index_entries = 0;
+  uint64_t indexes = 0;
 
   bool ok() const noexcept { return problems.empty(); }
 };

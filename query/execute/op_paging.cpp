@@ -13,11 +13,11 @@ int64_t paging_count(ExecContext& ctx, const ast::Expression& expr, const char* 
     v = Value(static_cast<int64_t>(v.as_double()));
   }
   if (!v.is_int()) {
-    throw_runtime(ErrorCategory::kArgumentError, "InvalidArgumentType",
+    throw_runtime(ErrorCategory::kSyntaxError, "InvalidArgumentType",
                   std::string(what) + " must be a non-negative INTEGER");
   }
   if (v.as_int() < 0) {
-    throw_runtime(ErrorCategory::kArgumentError, "NegativeIntegerArgument",
+    throw_runtime(ErrorCategory::kSyntaxError, "NegativeIntegerArgument",
                   std::string(what) + " must be a non-negative INTEGER");
   }
   return v.as_int();
@@ -30,6 +30,7 @@ SkipLimitOp::SkipLimitOp(ExecContext& ctx, OperatorPtr child, const ast::Express
     skip_ = paging_count(ctx, *skip, "SKIP");
   if (limit)
     limit_ = paging_count(ctx, *limit, "LIMIT");
+  drain_ = ctx.writable();
   child_ = add_child(std::move(child));
 }
 
@@ -59,6 +60,13 @@ bool SkipLimitOp::next(Batch& out) {
     }
     if (out.size > 0)
       return true;
+  }
+
+  // Updates before the limit happen whether or not their rows are returned.
+  if (drain_) {
+    while (child_->pull(in)) {
+    }
+    drain_ = false;
   }
   return false;
 }

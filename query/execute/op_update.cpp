@@ -238,7 +238,7 @@ bool DeleteOp::next(Batch& out) {
       continue;
     if (unwrap(adjacency.degree(id, storage::Direction::Both)) > 0) {
       if (!detach_) {
-        throw_runtime(ErrorCategory::kConstraintValidationFailed, "DeleteConnectedNode",
+        throw_runtime(ErrorCategory::kConstraintVerificationFailed, "DeleteConnectedNode",
                       "cannot delete a node that still has relationships; use DETACH DELETE");
       }
       std::vector<uint64_t> attached;

@@ -123,6 +123,10 @@ bool CallOp::next(Batch& out) {
       for (const ast::Expression* a : args_)
         args.push_back(eval_.eval(*a, RowRef{&input_, input_row_}));
       results_ = proc_.run(ctx_, args);
+      if (proc_.signature.outputs.empty()) {
+        // A procedure without outputs leaves the row count of the query unchanged.
+        results_.assign(1, {});
+      }
       result_row_ = 0;
       if (results_.empty())
         continue;

@@ -124,6 +124,7 @@ class SkipLimitOp : public Operator {
   int64_t limit_ = -1;
   int64_t seen_ = 0;
   int64_t emitted_ = 0;
+  bool drain_ = false;  // in a write statement, run the input to the end for its side effects
 };
 
 // Evaluates a SKIP/LIMIT expression: a non-negative INTEGER, else an ArgumentError/TypeError.

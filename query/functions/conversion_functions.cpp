@@ -73,7 +73,8 @@ Value to_float_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      argument_type_error("toFloat", v);
+      throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
+                    "toFloat() cannot convert a " + std::string(kind_name(v.kind())));
   }
 }
 
@@ -96,7 +97,8 @@ Value to_boolean_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      argument_type_error("toBoolean", v);
+      throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
+                    "toBoolean() cannot convert a " + std::string(kind_name(v.kind())));
   }
 }
 
@@ -141,7 +143,8 @@ Value to_string_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      argument_type_error("toString", v);
+      throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
+                    "toString() cannot convert a " + std::string(kind_name(v.kind())));
   }
 }
 

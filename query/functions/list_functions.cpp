@@ -51,7 +51,8 @@ Value tail(ExecContext&, std::vector<Value>& a) {
 Value range(ExecContext& ctx, std::vector<Value>& a) {
   for (const Value& v : a) {
     if (!v.is_int())
-      argument_type_error("range", v);
+      throw_runtime(ErrorCategory::kArgumentError, "InvalidArgumentType",
+                    "range() cannot take a " + std::string(kind_name(v.kind())));
   }
   int64_t from = a[0].as_int();
   int64_t to = a[1].as_int();

@@ -141,10 +141,13 @@ OperatorPtr plan_projection(ExecContext& ctx, std::deque<ast::Expression>& synth
       op = std::make_unique<SkipLimitOp>(ctx, std::move(op), projection.skip.get(),
                                          projection.limit.get());
     }
+    // WHERE of a WITH sees the new columns and, under them, the variables bound before.
+    if (where)
+      op = std::make_unique<FilterOp>(ctx, std::move(op), *where);
     std::vector<int> slots;
     for (size_t i = 0; i < names.size(); ++i)
       slots.push_back(static_cast<int>(first + i));
-    op = std::make_unique<SelectOp>(std::move(op), std::move(slots), names);
+    return std::make_unique<SelectOp>(std::move(op), std::move(slots), names);
   }
   if (where)
     op = std::make_unique<FilterOp>(ctx, std::move(op), *where);

@@ -265,12 +265,12 @@ Result Transaction::run(std::string_view query, const Params& params) {
                      "a write statement cannot run in a read transaction");
   }
   query::ValueMap runtime = runtime_params(params);
-  storage::StorageErrc code{};
   try {
-    return guarded([&] { return execute(*state_->db, prepared, *state_->txn, runtime); }, &code);
-  } catch (const Error& e) {
-    if (e.category() == "DatabaseError" && state_->writable) {
-      // A storage failure may leave LMDB's write transaction unusable: end it here.
+    return guarded([&] { return execute(*state_->db, prepared, *state_->txn, runtime); });
+  } catch (const Error&) {
+    if (state_->writable) {
+      // Statements are atomic: the part of the failed statement already written cannot be
+      // separated from the transaction's earlier writes, so the whole transaction ends.
       rollback();
     }
     throw;

@@ -23,7 +23,8 @@ Value labels(ExecContext& ctx, std::vector<Value>& a) {
   if (v.is_null())
     return Value();
   if (!v.is_node())
-    argument_type_error("labels", v);
+    throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
+                  "labels() cannot take a " + std::string(kind_name(v.kind())));
   ValueList out;
   for (std::string& l : ctx.node_labels(v.as_node().id))
     out.push_back(Value(std::move(l)));
@@ -35,7 +36,8 @@ Value type(ExecContext& ctx, std::vector<Value>& a) {
   if (v.is_null())
     return Value();
   if (!v.is_rel())
-    argument_type_error("type", v);
+    throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
+                  "type() cannot take a " + std::string(kind_name(v.kind())));
   return Value(ctx.type_name(v.as_rel().type));
 }
 

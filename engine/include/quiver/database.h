@@ -84,8 +84,10 @@ class Transaction {
 
   // Runs one statement inside the transaction. Throws Error: any query error; a write statement
   // in a read transaction (TransactionError/ReadOnlyTransaction); use after commit or rollback
-  // (TransactionError/TransactionClosed). A failed statement leaves the transaction open, but
-  // writes the statement made before failing are kept: roll back to discard them.
+  // (TransactionError/TransactionClosed). Statements are atomic: when a statement fails in a
+  // write transaction, the whole transaction is rolled back (open() turns false) and later
+  // statements fail with TransactionClosed; a failed statement in a read transaction leaves it
+  // open.
   Result run(std::string_view query, const Params& params = {});
   Outcome<Result> try_run(std::string_view query, const Params& params = {}) noexcept;
 

@@ -71,10 +71,27 @@ void PatternMatcher::add_seek_hints(MatchStep& step, const ast::NodePattern& nod
                                     const ast::Expression* where) {
   if (node.labels.empty() || node.variable.empty())
     return;
+
+  // A seek value must be known before the node is: a constant, or a variable (or a property of
+  // one) that an earlier step or the input row binds.
+  auto bound_variable = [this](const ast::Expression& e) {
+    const auto* v = std::get_if<ast::Variable>(&e.node);
+    if (v == nullptr)
+      return false;
+    int slot = output_.find(v->name);
+    return slot >= 0 && bound_[static_cast<size_t>(slot)];
+  };
+  auto known_before = [&bound_variable](const ast::Expression& e) {
+    if (is_constant(e) || bound_variable(e))
+      return true;
+    const auto* access = std::get_if<ast::PropertyAccess>(&e.node);
+    return access != nullptr && bound_variable(*access->subject);
+  };
+
   if (node.properties) {
     if (const auto* map = std::get_if<ast::MapLiteral>(&node.properties->node)) {
       for (const auto& [key, value] : map->entries) {
-        if (is_constant(*value))
+        if (known_before(*value))
           step.seeks.push_back(SeekHint{node.labels[0], key, value.get()});
       }
     }
@@ -89,7 +106,7 @@ void PatternMatcher::add_seek_hints(MatchStep& step, const ast::NodePattern& nod
       const ast::Expression& prop = side == 0 ? *eq->lhs : *eq->rhs;
       const ast::Expression& value = side == 0 ? *eq->rhs : *eq->lhs;
       const auto* access = std::get_if<ast::PropertyAccess>(&prop.node);
-      if (!access || !is_constant(value))
+      if (!access || !known_before(value))
         continue;
       const auto* var = std::get_if<ast::Variable>(&access->subject->node);
       if (var && var->name == node.variable) {

@@ -49,6 +49,16 @@ bool is_constant(const ast::Expression& e) {
          std::holds_alternative<ast::BoolLiteral>(e.node);
 }
 
+// TYPES without repeats: `[:T|:T]` expands each relationship once.
+std::vector<std::string> distinct_types(const std::vector<std::string>& types) {
+  std::vector<std::string> out;
+  for (const std::string& t : types) {
+    if (std::find(out.begin(), out.end(), t) == out.end())
+      out.push_back(t);
+  }
+  return out;
+}
+
 }  // namespace
 
 int PatternMatcher::slot_for(const std::string& name, bool* was_bound) {
@@ -164,7 +174,7 @@ void PatternMatcher::compile_part(const ast::PatternPart& part) {
     step.node_bound = target_bound;
     step.labels = np.labels;
     step.node_props = np.properties ? np.properties.get() : nullptr;
-    step.types = rp.types;
+    step.types = distinct_types(rp.types);
     step.direction = reversed ? backward(rp.direction) : forward(rp.direction);
     step.rel_props = rp.properties ? rp.properties.get() : nullptr;
     step.reversed = reversed;
@@ -192,7 +202,7 @@ void PatternMatcher::compile_part(const ast::PatternPart& part) {
     step.node_slot = node_slots[1];
     bool rel_bound = false;
     step.rel_slot = slot_for(rp.variable, &rel_bound);
-    step.types = rp.types;
+    step.types = distinct_types(rp.types);
     step.direction = forward(rp.direction);
     step.rel_props = rp.properties ? rp.properties.get() : nullptr;
     step.min_hops = rp.length ? rp.length->min.value_or(1) : 1;

@@ -292,7 +292,8 @@ bool PatternMatcher::advance(size_t depth) {
           continue;
         Value& target = regs[static_cast<size_t>(step.node_slot)][0];
         if (step.kind == MatchStep::Kind::kShortest || step.node_bound) {
-          if (!target.is_node() || target.as_node().id != c.end)
+          if (!target.is_node() || target.as_node().id != c.end ||
+              !node_matches(c.end, step.labels, step.node_props))
             continue;
         } else {
           target = Value(NodeRef{c.end});

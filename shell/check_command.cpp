@@ -10,6 +10,8 @@ void print_usage(std::ostream& out) {
          "commands:\n"
          "  check DIR            verify that the database in DIR is consistent\n"
          "  demo DIR [--force]   create a small knowledge-commerce sample graph in DIR\n"
+         "  import DIR --nodes[=Labels]=FILE ... [--relationships[=TYPE]=FILE ...]\n"
+         "                       bulk import of typed CSV files into DIR\n"
          "  help                 show this text\n";
 }
 

@@ -21,6 +21,12 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
 // Refuses a non-empty DIR unless --force, and with --force replaces only a Quiver database.
 int run_demo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// `quiver import DIR --nodes[=Labels]=FILE ... --relationships[=TYPE]=FILE ...`: bulk import of
+// typed CSV files (shell/import/import_header.h) into the database in DIR. Progress goes to
+// ERR. Returns kExitOk after a complete import, kExitFailure when it stopped (nothing written
+// on a bad row), kExitUsage for a wrong command line.
+int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // Prints the usage text to OUT.
 void print_usage(std::ostream& out);
 

@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   if (command == "demo") {
     return quiver::shell::run_demo(args, std::cout, std::cerr);
   }
+  if (command == "import") {
+    return quiver::shell::run_import(args, std::cout, std::cerr);
+  }
   if (command == "help" || command == "--help" || command == "-h") {
     quiver::shell::print_usage(std::cout);
     return quiver::shell::kExitOk;

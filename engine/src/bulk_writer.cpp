@@ -13,10 +13,11 @@ struct BulkWriter::Queue {
     Map properties;
   };
   struct Relationship {
-    std::size_t start;
+    std::size_t start;  // index of a queued node, or a database id when `existing`
     std::size_t end;
     std::string type;
     Map properties;
+    bool existing = false;
   };
   std::vector<Node> nodes;
   std::vector<Relationship> relationships;
@@ -65,7 +66,13 @@ void BulkWriter::add_relationship(PendingNode start, PendingNode end, const std:
   if (start.index >= queue_->nodes.size() || end.index >= queue_->nodes.size()) {
     throw invalid_argument("a relationship end is not a node of this writer");
   }
-  queue_->relationships.push_back(Queue::Relationship{start.index, end.index, type, properties});
+  queue_->relationships.push_back(Queue::Relationship{start.index, end.index, type, properties, false});
+}
+
+void BulkWriter::add_relationship(ExistingNode start, ExistingNode end, const std::string& type,
+                                  const Map& properties) {
+  require_name(type, "relationship type");
+  queue_->relationships.push_back(Queue::Relationship{start.id, end.id, type, properties, true});
 }
 
 std::size_t BulkWriter::pending_nodes() const noexcept {
@@ -98,8 +105,9 @@ BulkResult BulkWriter::commit() {
     for (const Queue::Relationship& rel : queue_->relationships) {
       QUIVER_STORAGE_ASSIGN(storage::RelTypeId type, catalog.rel_type(rel.type));
       QUIVER_STORAGE_ASSIGN(storage::Properties props, intern_properties(catalog, rel.properties));
-      QUIVER_STORAGE_TRY(
-          rels.create(type, result.node_ids[rel.start], result.node_ids[rel.end], props));
+      storage::NodeId start = rel.existing ? rel.start : result.node_ids[rel.start];
+      storage::NodeId end = rel.existing ? rel.end : result.node_ids[rel.end];
+      QUIVER_STORAGE_TRY(rels.create(type, start, end, props));
       ++result.relationships;
     }
     return {};

@@ -17,6 +17,11 @@ struct PendingNode {
 };
 
 // What a commit created.
+// A node already in the database, by id, as an end of a queued relationship.
+struct ExistingNode {
+  std::uint64_t id = 0;
+};
+
 struct BulkResult {
   std::vector<std::uint64_t> node_ids;  // database id of each PendingNode, by index
   std::uint64_t relationships = 0;
@@ -42,6 +47,12 @@ class BulkWriter {
                         const Map& properties = {});
 
   // Number of queued nodes and relationships.
+  // Queues a relationship of TYPE between two nodes already committed (ids as returned by an
+  // earlier commit, or by id() in a query). Throws Error (InvalidArgument) for an empty type;
+  // commit() fails with EntityNotFound-style DatabaseError (not_found) when an id has no node.
+  void add_relationship(ExistingNode start, ExistingNode end, const std::string& type,
+                        const Map& properties = {});
+
   std::size_t pending_nodes() const noexcept;
   std::size_t pending_relationships() const noexcept;
 

@@ -12,6 +12,13 @@ namespace quiver::query {
 
 namespace {
 
+// A conversion given a value of a kind it cannot convert: the TCK names this an invalid argument
+// value (TypeConversion1-4), not an invalid argument type.
+[[noreturn]] void conversion_error(const char* function, const Value& got) {
+  throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
+                std::string(function) + "() cannot convert a " + kind_name(got.kind()));
+}
+
 bool parse_double(const std::string& s, double* out) {
   if (s.empty())
     return false;
@@ -54,7 +61,7 @@ Value to_integer_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      argument_type_error("toInteger", v);
+      conversion_error("toInteger", v);
   }
 }
 
@@ -73,7 +80,7 @@ Value to_float_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      argument_type_error("toFloat", v);
+      conversion_error("toFloat", v);
   }
 }
 
@@ -96,7 +103,7 @@ Value to_boolean_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      argument_type_error("toBoolean", v);
+      conversion_error("toBoolean", v);
   }
 }
 
@@ -141,7 +148,7 @@ Value to_string_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      argument_type_error("toString", v);
+      conversion_error("toString", v);
   }
 }
 

@@ -384,8 +384,8 @@ TEST_P(QueryFileTest, ReturnsTheExpectedOutcome) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Queries, QueryFileTest, ::testing::ValuesIn(load_cases()),
-                         [](const ::testing::TestParamInfo<QueryCase>& info) {
-                           return info.param.gtest_name;
+                         [](const ::testing::TestParamInfo<QueryCase>& param_info) {
+                           return param_info.param.gtest_name;
                          });
 
 }  // namespace

@@ -134,7 +134,7 @@ TEST_F(SessionTest, TryRunReportsSyntaxErrorsWithPositionInsteadOfThrowing) {
   Session session = db_->session();
   Outcome<Result> bad = session.try_run("MATCH (n)\nRETURN m");
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().category(), "SemanticError");
+  EXPECT_EQ(bad.error().category(), "SyntaxError");
   EXPECT_EQ(bad.error().detail(), "UndefinedVariable");
   EXPECT_EQ(bad.error().phase(), "compile time");
   EXPECT_EQ(bad.error().line(), 2u);

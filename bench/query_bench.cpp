@@ -26,7 +26,8 @@ constexpr uint64_t kSeed = 20261203;
 class BenchGraph {
  public:
   BenchGraph() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "quiver-qbench-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "quiver-qbench-XXXXXX").string();
     path_ = ::mkdtemp(pattern.data());
     db_ = Database::open(path_);
     build();

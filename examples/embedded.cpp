@@ -36,8 +36,7 @@ void print_path_from(quiver::Session& session, const std::string& course) {
       {{"code", course}});
   std::cout << "after " << course << ":\n";
   for (const quiver::Record& row : result) {
-    std::cout << "  " << row.get("title").as_string() << " (" << row.get("price").as_int()
-              << ")\n";
+    std::cout << "  " << row.get("title").as_string() << " (" << row.get("price").as_int() << ")\n";
   }
 }
 

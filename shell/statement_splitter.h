@@ -10,8 +10,8 @@ namespace quiver::shell {
 
 // One statement cut out of a script.
 struct ScriptStatement {
-  std::string text;    // the statement without its terminating semicolon, trimmed of blanks
-  uint32_t line = 1;   // 1-based line of the script where the statement's first character is
+  std::string text;   // the statement without its terminating semicolon, trimmed of blanks
+  uint32_t line = 1;  // 1-based line of the script where the statement's first character is
 };
 
 // Cuts SCRIPT into statements at every semicolon that is not inside a string literal ('...' or

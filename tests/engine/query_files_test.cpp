@@ -237,8 +237,7 @@ std::vector<QueryCase> load_cases() {
   std::map<std::string, int> seen;
   for (const auto& path : files) {
     for (QueryCase& c : parse_file(path)) {
-      std::string name =
-          gtest_identifier(path.stem().string()) + "_" + gtest_identifier(c.name);
+      std::string name = gtest_identifier(path.stem().string()) + "_" + gtest_identifier(c.name);
       int count = seen[name]++;
       c.gtest_name = count == 0 ? name : name + "_" + std::to_string(count + 1);
       all.push_back(std::move(c));
@@ -360,8 +359,8 @@ TEST_P(QueryFileTest, ReturnsTheExpectedOutcome) {
 
   Outcome<Result> outcome = session.try_run(c.query, params);
   if (!c.error_category.empty()) {
-    ASSERT_FALSE(outcome.ok()) << "expected " << c.error_category << ", got "
-                               << outcome->size() << " row(s)";
+    ASSERT_FALSE(outcome.ok()) << "expected " << c.error_category << ", got " << outcome->size()
+                               << " row(s)";
     EXPECT_EQ(outcome.error().category(), c.error_category) << outcome.error().what();
     if (!c.error_detail.empty()) {
       EXPECT_EQ(outcome.error().detail(), c.error_detail) << outcome.error().what();

@@ -57,7 +57,8 @@ TEST_F(SessionTest, AutoCommitStatementIsVisibleToTheNextStatement) {
 
 TEST_F(SessionTest, FailedAutoCommitStatementChangesNothing) {
   Session session = db_->session();
-  Outcome<Result> failed = session.try_run("CREATE (:A) WITH 1 AS x RETURN 9223372036854775807 + x");
+  Outcome<Result> failed =
+      session.try_run("CREATE (:A) WITH 1 AS x RETURN 9223372036854775807 + x");
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.error().category(), "ArithmeticError");
   EXPECT_EQ(failed.error().detail(), "IntegerOverflow");
@@ -149,12 +150,8 @@ TEST_F(SessionTest, TryRunReportsSyntaxErrorsWithPositionInsteadOfThrowing) {
 
 TEST_F(SessionTest, ParametersOfEveryKindReachTheQuery) {
   Session session = db_->session();
-  Params params = {{"i", 41},
-                   {"f", 0.5},
-                   {"s", "text"},
-                   {"b", true},
-                   {"n", nullptr},
-                   {"l", List{1, "two"}},
+  Params params = {{"i", 41},           {"f", 0.5},     {"s", "text"},
+                   {"b", true},         {"n", nullptr}, {"l", List{1, "two"}},
                    {"m", Map{{"k", 3}}}};
   Result r = session.run(
       "RETURN $i + 1 AS i, $f * 2 AS f, $s + '!' AS s, NOT $b AS b, $n IS NULL AS n, "
@@ -279,10 +276,9 @@ TEST_F(SessionTest, ProceduresListWhatTheGraphHolds) {
 }
 
 TEST_F(SessionTest, TableProcedureAnswersCallsFromItsRows) {
-  register_table_procedure(*db_, TableProcedure{"test.square",
-                                                {{"x", "INTEGER?"}},
-                                                {{"sq", "INTEGER?"}},
-                                                {{2, 4}, {3, 9}}});
+  register_table_procedure(
+      *db_,
+      TableProcedure{"test.square", {{"x", "INTEGER?"}}, {{"sq", "INTEGER?"}}, {{2, 4}, {3, 9}}});
   Result r = db_->session().run("CALL test.square(3) YIELD sq RETURN sq");
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0][0], Value(9));

@@ -65,9 +65,9 @@ TEST(ShellCommands, CheckOfMissingDirectoryFailsWithMessage) {
 TEST(ShellCommands, QueryCreatesTheDatabaseAndPrintsATableWithASummary) {
   TempDir dir;
   std::ostringstream out, err;
-  ASSERT_EQ(run_query({dir.str("db"), "-c", "CREATE (:P {name: 'Ada'}), (:P {name: 'Bo'})"}, out,
-                      err),
-            kExitOk)
+  ASSERT_EQ(
+      run_query({dir.str("db"), "-c", "CREATE (:P {name: 'Ada'}), (:P {name: 'Bo'})"}, out, err),
+      kExitOk)
       << err.str();
   EXPECT_NE(out.str().find("0 rows, 2 nodes created, 2 properties set, 2 labels added"),
             std::string::npos)
@@ -87,8 +87,7 @@ TEST(ShellCommands, QueryFileRunsEveryStatementInOrder) {
       << "// a script\nCREATE (:T {s: 'a;b'});\nCREATE (:T {s: 'c'}) ;\n"
          "MATCH (t:T) RETURN t.s AS s ORDER BY s;\n";
   std::ostringstream out, err;
-  ASSERT_EQ(run_query({dir.str("db"), "-f", dir.str("script.cypher"), "--format", "csv"}, out,
-                      err),
+  ASSERT_EQ(run_query({dir.str("db"), "-f", dir.str("script.cypher"), "--format", "csv"}, out, err),
             kExitOk)
       << err.str();
   EXPECT_EQ(out.str(), "s\r\na;b\r\nc\r\n");

@@ -68,9 +68,9 @@ TEST(ResultFormat, JsonGivesGraphValuesTheirStructure) {
   EXPECT_EQ(to_json(Value(knows)).dump(),
             R"({"end":2,"id":7,"properties":{"since":2020},"start":1,"type":"KNOWS"})");
   EXPECT_EQ(to_json(Value(Path{{ada, bob}, {knows}}))["relationships"][0]["type"], "KNOWS");
-  EXPECT_EQ(to_json(Value(List{nullptr, true, 1, 0.5, std::numeric_limits<double>::quiet_NaN()}))
-                .dump(),
-            "[null,true,1,0.5,null]");
+  EXPECT_EQ(
+      to_json(Value(List{nullptr, true, 1, 0.5, std::numeric_limits<double>::quiet_NaN()})).dump(),
+      "[null,true,1,0.5,null]");
   EXPECT_EQ(to_json(Value(FloatVector{0.5f})).dump(), "[0.5]");
 }
 

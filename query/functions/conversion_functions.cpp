@@ -12,13 +12,6 @@ namespace quiver::query {
 
 namespace {
 
-// A conversion given a value of a kind it cannot convert: the TCK names this an invalid argument
-// value (TypeConversion1-4), not an invalid argument type.
-[[noreturn]] void conversion_error(const char* function, const Value& got) {
-  throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
-                std::string(function) + "() cannot convert a " + kind_name(got.kind()));
-}
-
 bool parse_double(const std::string& s, double* out) {
   if (s.empty())
     return false;
@@ -61,7 +54,7 @@ Value to_integer_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      conversion_error("toInteger", v);
+      argument_value_error("toInteger", v);
   }
 }
 
@@ -80,7 +73,7 @@ Value to_float_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      conversion_error("toFloat", v);
+      argument_value_error("toFloat", v);
   }
 }
 
@@ -103,7 +96,7 @@ Value to_boolean_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      conversion_error("toBoolean", v);
+      argument_value_error("toBoolean", v);
   }
 }
 
@@ -148,7 +141,7 @@ Value to_string_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      conversion_error("toString", v);
+      argument_value_error("toString", v);
   }
 }
 

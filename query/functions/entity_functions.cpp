@@ -23,7 +23,7 @@ Value labels(ExecContext& ctx, std::vector<Value>& a) {
   if (v.is_null())
     return Value();
   if (!v.is_node())
-    argument_type_error("labels", v);
+    argument_value_error("labels", v);
   ValueList out;
   for (std::string& l : ctx.node_labels(v.as_node().id))
     out.push_back(Value(std::move(l)));
@@ -35,7 +35,7 @@ Value type(ExecContext& ctx, std::vector<Value>& a) {
   if (v.is_null())
     return Value();
   if (!v.is_rel())
-    argument_type_error("type", v);
+    argument_value_error("type", v);
   return Value(ctx.type_name(v.as_rel().type));
 }
 

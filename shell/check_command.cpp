@@ -9,7 +9,7 @@ void print_usage(std::ostream& out) {
   out << "usage: quiver DIR (-c QUERY | -f FILE)... [--param NAME=VALUE]... [--format FORMAT]\n"
          "       quiver <command> [arguments]\n"
          "running statements on the database in DIR (created when missing):\n"
-         "  -c QUERY             run one Cypher statement\n"
+         "  -c QUERY             run Cypher statements (separated by ';')\n"
          "  -f FILE              run the statements in FILE, separated by ';' (- for stdin)\n"
          "  --param NAME=VALUE   pass the Cypher literal VALUE as $NAME\n"
          "  --format FORMAT      table (default), csv or json\n"

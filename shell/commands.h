@@ -23,8 +23,8 @@ int run_demo(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
 // `quiver DIR [-c QUERY | -f FILE]... [--param NAME=VALUE]... [--format table|csv|json]`: opens
 // (creating it when missing) the database in DIR and runs the statements in command-line order,
-// each auto-committed: -c runs one statement, -f a file of statements separated by semicolons
-// ("-" reads standard input). Each NAME=VALUE is evaluated as the Cypher literal VALUE and passed
+// each auto-committed: -c QUERY and -f FILE hold statements separated by semicolons ("-" as
+// FILE reads standard input). Each NAME=VALUE is evaluated as the Cypher literal VALUE and passed
 // as $NAME to every statement. Writes each result to OUT in the chosen format. Stops at the first
 // statement that fails, writing its error (category, detail, message, position and the line with
 // a caret) to ERR. Returns kExitOk, kExitFailure on a failed statement or an unopenable DIR, or

@@ -90,7 +90,8 @@ Params evaluate_params(Session& session,
 // Reads the statements of SOURCE; throws Error (DatabaseError/io) when a file cannot be read.
 std::vector<ScriptStatement> statements_of(const Source& source) {
   if (!source.is_file) {
-    return {ScriptStatement{source.text, 1}};
+    // -c takes a script too, so `-c "CREATE (:A); MATCH (n) RETURN n"` runs both.
+    return split_statements(source.text);
   }
   std::string script;
   if (source.text == "-") {
@@ -120,6 +121,8 @@ int run_statements(Session& session, const QueryCommand& command, const Params& 
         if (source.is_file) {
           err << "  in the statement starting at line " << statement.line << " of "
               << (source.text == "-" ? "standard input" : source.text) << "\n";
+        } else if (statements.size() > 1) {
+          err << "  in the statement starting at line " << statement.line << " of -c\n";
         }
         return kExitFailure;
       }

@@ -93,6 +93,17 @@ TEST(ShellCommands, QueryFileRunsEveryStatementInOrder) {
   EXPECT_EQ(out.str(), "s\r\na;b\r\nc\r\n");
 }
 
+TEST(ShellCommands, QueryOptionMayHoldSeveralStatements) {
+  TempDir dir;
+  std::ostringstream out, err;
+  ASSERT_EQ(run_query({dir.str("db"), "-c", "CREATE (:T {s: ';'}); MATCH (t:T) RETURN t.s AS s;",
+                       "--format", "csv"},
+                      out, err),
+            kExitOk)
+      << err.str();
+  EXPECT_EQ(out.str(), "s\r\n;\r\n");
+}
+
 TEST(ShellCommands, QueryParametersAreCypherLiterals) {
   TempDir dir;
   std::ostringstream out, err;

@@ -6,7 +6,13 @@
 namespace quiver::shell {
 
 void print_usage(std::ostream& out) {
-  out << "usage: quiver <command> [arguments]\n"
+  out << "usage: quiver DIR (-c QUERY | -f FILE)... [--param NAME=VALUE]... [--format FORMAT]\n"
+         "       quiver <command> [arguments]\n"
+         "running statements on the database in DIR (created when missing):\n"
+         "  -c QUERY             run Cypher statements (separated by ';')\n"
+         "  -f FILE              run the statements in FILE, separated by ';' (- for stdin)\n"
+         "  --param NAME=VALUE   pass the Cypher literal VALUE as $NAME\n"
+         "  --format FORMAT      table (default), csv or json\n"
          "commands:\n"
          "  check DIR            verify that the database in DIR is consistent\n"
          "  demo DIR [--force]   create a small knowledge-commerce sample graph in DIR\n"

@@ -27,6 +27,16 @@ int run_demo(const std::vector<std::string>& args, std::ostream& out, std::ostre
 // on a bad row), kExitUsage for a wrong command line.
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// `quiver DIR [-c QUERY | -f FILE]... [--param NAME=VALUE]... [--format table|csv|json]`: opens
+// (creating it when missing) the database in DIR and runs the statements in command-line order,
+// each auto-committed: -c QUERY and -f FILE hold statements separated by semicolons ("-" as
+// FILE reads standard input). Each NAME=VALUE is evaluated as the Cypher literal VALUE and passed
+// as $NAME to every statement. Writes each result to OUT in the chosen format. Stops at the first
+// statement that fails, writing its error (category, detail, message, position and the line with
+// a caret) to ERR. Returns kExitOk, kExitFailure on a failed statement or an unopenable DIR, or
+// kExitUsage on a wrong command line.
+int run_query(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // Prints the usage text to OUT.
 void print_usage(std::ostream& out);
 

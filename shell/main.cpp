@@ -1,4 +1,4 @@
-// The `quiver` command: dispatches to a subcommand.
+// The `quiver` command: runs statements on a database directory, or dispatches to a subcommand.
 #include <iostream>
 #include <string>
 #include <vector>
@@ -26,7 +26,12 @@ int main(int argc, char** argv) {
     quiver::shell::print_usage(std::cout);
     return quiver::shell::kExitOk;
   }
-  std::cerr << "quiver: unknown command '" << command << "'\n";
-  quiver::shell::print_usage(std::cerr);
-  return quiver::shell::kExitUsage;
+  if (!command.empty() && command[0] == '-') {
+    std::cerr << "quiver: expected a directory or a command before '" << command << "'\n";
+    quiver::shell::print_usage(std::cerr);
+    return quiver::shell::kExitUsage;
+  }
+  // Anything else names a database directory (./check reaches a directory named like a command).
+  args.insert(args.begin(), command);
+  return quiver::shell::run_query(args, std::cout, std::cerr);
 }

@@ -169,8 +169,12 @@ Result execute(Database::Impl& db, const Prepared& prepared, storage::Transactio
       }
       query::Batch batch;
       while (plan.root->pull(batch)) {
-        // A statement without RETURN still runs to the end, but yields no rows.
-        for (size_t r = 0; !columns.empty() && r < batch.size; ++r) {
+        // A statement without RETURN still pulls its rows through (they do its writes) but
+        // returns none: a row of no columns is nothing to a caller.
+        if (columns.empty()) {
+          continue;
+        }
+        for (size_t r = 0; r < batch.size; ++r) {
           std::vector<Value> row;
           row.reserve(positions.size());
           for (int c : positions) {

@@ -157,7 +157,12 @@ Schema Evaluator::subquery_schema() const {
 }
 
 std::vector<Value> Evaluator::subquery_input(RowRef row) const {
-  std::vector<Value> values = row.batch->row(row.index);
+  // Only this evaluator's input columns: a projection evaluates into columns appended to the
+  // same batch, which are still being filled.
+  std::vector<Value> values;
+  values.reserve(schema_.size() + locals_.size());
+  for (size_t c = 0; c < schema_.size(); ++c)
+    values.push_back(row.at(c));
   for (const Local& l : locals_)
     values.push_back(l.value);
   return values;

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "query/execute/evaluator.h"
+#include "query/functions/functions.h"
 
 namespace quiver::query {
 
@@ -126,10 +127,15 @@ Value add_values(const Value& a, const Value& b) {
     return Value();
   if (a.is_string() && b.is_string())
     return Value(a.as_string() + b.as_string());
-  if (a.is_string() && b.is_number()) {
-    return Value(a.as_string() +
-                 (b.is_int() ? std::to_string(b.as_int()) : std::to_string(b.as_double())));
-  }
+  // A string and a number concatenate in either order, the number written as toString()
+  // writes it (1.5, not 1.500000).
+  auto text = [](const Value& n) {
+    return n.is_int() ? std::to_string(n.as_int()) : format_double(n.as_double());
+  };
+  if (a.is_string() && b.is_number())
+    return Value(a.as_string() + text(b));
+  if (a.is_number() && b.is_string())
+    return Value(text(a) + b.as_string());
   return arithmetic(ast::BinaryOp::kAdd, a, b);
 }
 

@@ -263,6 +263,10 @@ Value Evaluator::eval_function(const ast::Expression& expr, const ast::FunctionC
     }
     functions_.emplace(&f, info);
   }
+  // exists(pattern) is the pattern predicate itself; exists(value) tests for null.
+  if (f.args.size() == 1 && std::holds_alternative<ast::PatternPredicate>(f.args[0]->node) &&
+      to_lower(f.name) == "exists")
+    return eval(*f.args[0], row);
   std::vector<Value> args;
   args.reserve(f.args.size());
   for (const auto& a : f.args)

@@ -59,6 +59,48 @@ std::vector<std::string> distinct_types(const std::vector<std::string>& types) {
   return out;
 }
 
+// Adds the bound that `key OP value` (or `value OP key` when FLIPPED) sets to the range hint
+// on KEY of STEP, creating the hint; a bound already set stays (the predicate is still checked).
+void add_range_hint(MatchStep& step, const std::string& label, const std::string& key,
+                    ast::BinaryOp op, bool flipped, const ast::Expression& value) {
+  bool below;  // the property lies below VALUE
+  bool inclusive;
+  switch (op) {
+    case ast::BinaryOp::kLess:
+      below = true, inclusive = false;
+      break;
+    case ast::BinaryOp::kLessEqual:
+      below = true, inclusive = true;
+      break;
+    case ast::BinaryOp::kGreater:
+      below = false, inclusive = false;
+      break;
+    case ast::BinaryOp::kGreaterEqual:
+      below = false, inclusive = true;
+      break;
+    default:
+      return;
+  }
+  if (flipped)
+    below = !below;
+  SeekHint* hint = nullptr;
+  for (SeekHint& h : step.seeks) {
+    if (h.value == nullptr && h.key == key)
+      hint = &h;
+  }
+  if (hint == nullptr) {
+    step.seeks.push_back(SeekHint{label, key, nullptr});
+    hint = &step.seeks.back();
+  }
+  if (below && hint->upper == nullptr) {
+    hint->upper = &value;
+    hint->upper_inclusive = inclusive;
+  } else if (!below && hint->lower == nullptr) {
+    hint->lower = &value;
+    hint->lower_inclusive = inclusive;
+  }
+}
+
 }  // namespace
 
 int PatternMatcher::slot_for(const std::string& name, bool* was_bound) {
@@ -109,18 +151,22 @@ void PatternMatcher::add_seek_hints(MatchStep& step, const ast::NodePattern& nod
   std::vector<const ast::Expression*> terms;
   conjuncts(where, terms);
   for (const ast::Expression* term : terms) {
-    const auto* eq = std::get_if<ast::Binary>(&term->node);
-    if (!eq || eq->op != ast::BinaryOp::kEqual)
+    const auto* cmp = std::get_if<ast::Binary>(&term->node);
+    if (!cmp)
       continue;
     for (int side = 0; side < 2; ++side) {
-      const ast::Expression& prop = side == 0 ? *eq->lhs : *eq->rhs;
-      const ast::Expression& value = side == 0 ? *eq->rhs : *eq->lhs;
+      const ast::Expression& prop = side == 0 ? *cmp->lhs : *cmp->rhs;
+      const ast::Expression& value = side == 0 ? *cmp->rhs : *cmp->lhs;
       const auto* access = std::get_if<ast::PropertyAccess>(&prop.node);
       if (!access || !known_before(value))
         continue;
       const auto* var = std::get_if<ast::Variable>(&access->subject->node);
-      if (var && var->name == node.variable) {
+      if (!var || var->name != node.variable)
+        continue;
+      if (cmp->op == ast::BinaryOp::kEqual) {
         step.seeks.push_back(SeekHint{node.labels[0], access->key, &value});
+      } else {
+        add_range_hint(step, node.labels[0], access->key, cmp->op, side == 1, value);
       }
     }
   }

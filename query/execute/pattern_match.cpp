@@ -168,29 +168,65 @@ void PatternMatcher::prepare(size_t depth) {
   }
 }
 
+const SeekHint* PatternMatcher::indexed_hint(const MatchStep& step) const {
+  storage::PropertyIndex index(ctx_.txn());
+  for (bool equality : {true, false}) {
+    for (const SeekHint& hint : step.seeks) {
+      if ((hint.value != nullptr) != equality)
+        continue;
+      auto label = ctx_.label_id(hint.label);
+      auto key = ctx_.key_id(hint.key);
+      if (label && key && unwrap(index.find(*label, *key)))
+        return &hint;
+    }
+  }
+  return nullptr;
+}
+
+// The index lookup for HINT, or nullopt when no node can satisfy it (a null bound or value, or
+// one no property can hold: comparisons with it are never true).
+std::optional<storage::IndexScan> PatternMatcher::open_seek(const SeekHint& hint) {
+  auto bound = [&](const ast::Expression* e, bool inclusive,
+                   std::optional<storage::IndexBound>& out) {
+    if (e == nullptr)
+      return true;
+    Value v = eval_->eval(*e, current());
+    if (v.is_null())
+      return false;
+    try {
+      out = storage::IndexBound{to_property(v), inclusive};
+    } catch (const QueryError&) {
+      return false;
+    }
+    return true;
+  };
+  std::optional<storage::IndexBound> lower;
+  std::optional<storage::IndexBound> upper;
+  if (hint.value != nullptr) {
+    if (!bound(hint.value, true, lower))
+      return std::nullopt;
+    upper = lower;
+  } else if (!bound(hint.lower, hint.lower_inclusive, lower) ||
+             !bound(hint.upper, hint.upper_inclusive, upper)) {
+    return std::nullopt;
+  }
+  storage::PropertyIndex index(ctx_.txn());
+  return unwrap(index.range(*ctx_.label_id(hint.label), *ctx_.key_id(hint.key), lower, upper));
+}
+
 void PatternMatcher::prepare_scan(const MatchStep& step, Level& level) {
   storage::NodeStore nodes(ctx_.txn());
   std::optional<storage::IdScan> scan;
   std::optional<storage::IndexScan> seek;
   for (const SeekHint& hint : step.seeks) {
-    auto label = ctx_.label_id(hint.label);
-    auto key = ctx_.key_id(hint.key);
-    if (!label || !key)
-      return;  // nothing can have an unknown label or key
-    storage::PropertyIndex index(ctx_.txn());
-    if (!unwrap(index.find(*label, *key)))
-      continue;
-    Value v = eval_->eval(*hint.value, current());
-    if (v.is_null())
+    // Predicates on an unknown label or key can hold for no node, indexed or not.
+    if (!ctx_.label_id(hint.label) || !ctx_.key_id(hint.key))
       return;
-    storage::PropertyValue pv;
-    try {
-      pv = to_property(v);
-    } catch (const QueryError&) {
-      return;  // a value no property can hold matches no node
-    }
-    seek.emplace(unwrap(index.equal(*label, *key, pv)));
-    break;
+  }
+  if (const SeekHint* hint = indexed_hint(step)) {
+    seek = open_seek(*hint);
+    if (!seek)
+      return;
   }
   if (!seek) {
     if (step.labels.empty()) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,15 +16,24 @@
 #include "query/execute/context.h"
 #include "query/execute/evaluator.h"
 #include "query/parse/ast.h"
+#include "storage/property_index.h"
 #include "storage/types.h"
 
 namespace quiver::query {
 
-// An equality on an indexed property that can start a pattern: node.key = value.
+// A predicate on an indexed property that can start a pattern: an equality node.key = value,
+// or a range lower < node.key < upper (either bound may be absent, each inclusive or not). The
+// nodes an index lookup yields are a superset of those the predicate admits: the pattern's
+// property map and WHERE are still checked on each. Expressions are evaluated against the bound
+// row.
 struct SeekHint {
   std::string label;
   std::string key;
-  const ast::Expression* value = nullptr;  // evaluated against the bound row
+  const ast::Expression* value = nullptr;  // equality; nullptr for a range
+  const ast::Expression* lower = nullptr;
+  const ast::Expression* upper = nullptr;
+  bool lower_inclusive = false;
+  bool upper_inclusive = false;
 };
 
 // One step of a compiled pattern.
@@ -117,7 +127,13 @@ class PatternMatcher {
   bool advance(size_t depth);
   void unbind(size_t depth);
 
+  // The seek hint of STEP that the scan uses: the first equality, else the first range, whose
+  // (label, key) has an index in this transaction; nullptr when none has, and the scan reads
+  // the smallest label instead.
+  const SeekHint* indexed_hint(const MatchStep& step) const;
+
   void prepare_scan(const MatchStep& step, Level& level);
+  std::optional<storage::IndexScan> open_seek(const SeekHint& hint);
   void prepare_expand(const MatchStep& step, Level& level);
   void prepare_var_expand(const MatchStep& step, Level& level);
   void prepare_shortest(const MatchStep& step, Level& level);

@@ -163,9 +163,13 @@ std::vector<std::string> PatternMatcher::describe() const {
         std::string labels;
         for (const std::string& l : s.labels)
           labels += ":" + l;
-        std::string what = !s.seeks.empty() ? "NodeIndexSeekOrLabelScan"
-                           : labels.empty() ? "AllNodesScan"
-                                            : "NodeByLabelScan";
+        // Names the access prepare_scan will choose in this transaction.
+        if (const SeekHint* hint = indexed_hint(s)) {
+          out.push_back(std::string(hint->value ? "NodeIndexSeek(" : "NodeIndexRangeSeek(") +
+                        name(s.node_slot) + ":" + hint->label + " {" + hint->key + "})");
+          break;
+        }
+        std::string what = labels.empty() ? "AllNodesScan" : "NodeByLabelScan";
         out.push_back(what + "(" + name(s.node_slot) + labels + ")");
         break;
       }

@@ -54,7 +54,7 @@ Value to_integer_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      argument_type_error("toInteger", v);
+      argument_value_error("toInteger", v);
   }
 }
 
@@ -73,8 +73,7 @@ Value to_float_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
-                    "toFloat() cannot convert a " + std::string(kind_name(v.kind())));
+      argument_value_error("toFloat", v);
   }
 }
 
@@ -97,8 +96,7 @@ Value to_boolean_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
-                    "toBoolean() cannot convert a " + std::string(kind_name(v.kind())));
+      argument_value_error("toBoolean", v);
   }
 }
 
@@ -143,8 +141,7 @@ Value to_string_impl(const Value& v, bool or_null) {
     default:
       if (or_null)
         return Value();
-      throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
-                    "toString() cannot convert a " + std::string(kind_name(v.kind())));
+      argument_value_error("toString", v);
   }
 }
 

@@ -23,8 +23,7 @@ Value labels(ExecContext& ctx, std::vector<Value>& a) {
   if (v.is_null())
     return Value();
   if (!v.is_node())
-    throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
-                  "labels() cannot take a " + std::string(kind_name(v.kind())));
+    argument_value_error("labels", v);
   ValueList out;
   for (std::string& l : ctx.node_labels(v.as_node().id))
     out.push_back(Value(std::move(l)));
@@ -36,8 +35,7 @@ Value type(ExecContext& ctx, std::vector<Value>& a) {
   if (v.is_null())
     return Value();
   if (!v.is_rel())
-    throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
-                  "type() cannot take a " + std::string(kind_name(v.kind())));
+    argument_value_error("type", v);
   return Value(ctx.type_name(v.as_rel().type));
 }
 

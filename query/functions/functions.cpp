@@ -19,6 +19,11 @@ void argument_type_error(const char* function, const Value& got) {
                 std::string(function) + "() cannot take a " + kind_name(got.kind()));
 }
 
+void argument_value_error(const char* function, const Value& got) {
+  throw_runtime(ErrorCategory::kTypeError, "InvalidArgumentValue",
+                std::string(function) + "() cannot take a " + kind_name(got.kind()));
+}
+
 namespace {
 
 const FunctionTable& table() {

@@ -39,6 +39,11 @@ void add_conversion_functions(FunctionTable& table);
 
 // Helpers shared by the families.
 [[noreturn]] void argument_type_error(const char* function, const Value& got);
+
+// Throws the TypeError the TCK expects when a function that accepts only certain kinds of
+// value (labels(), type(), the to*() conversions) gets another kind at run time:
+// InvalidArgumentValue.
+[[noreturn]] void argument_value_error(const char* function, const Value& got);
 std::string to_lower(std::string_view s);
 
 }  // namespace quiver::query

@@ -62,5 +62,99 @@ TEST(ShellCommands, CheckOfMissingDirectoryFailsWithMessage) {
   EXPECT_EQ(run_demo({}, out, err), kExitUsage);
 }
 
+TEST(ShellCommands, QueryCreatesTheDatabaseAndPrintsATableWithASummary) {
+  TempDir dir;
+  std::ostringstream out, err;
+  ASSERT_EQ(
+      run_query({dir.str("db"), "-c", "CREATE (:P {name: 'Ada'}), (:P {name: 'Bo'})"}, out, err),
+      kExitOk)
+      << err.str();
+  EXPECT_NE(out.str().find("0 rows, 2 nodes created, 2 properties set, 2 labels added"),
+            std::string::npos)
+      << out.str();
+
+  std::ostringstream table;
+  ASSERT_EQ(run_query({dir.str("db"), "-c", "MATCH (p:P) RETURN p.name AS name ORDER BY name"},
+                      table, err),
+            kExitOk);
+  EXPECT_EQ(table.str().substr(0, table.str().find("2 rows")),
+            "+-------+\n| name  |\n+-------+\n| 'Ada' |\n| 'Bo'  |\n+-------+\n");
+}
+
+TEST(ShellCommands, QueryFileRunsEveryStatementInOrder) {
+  TempDir dir;
+  std::ofstream(dir.str("script.cypher"))
+      << "// a script\nCREATE (:T {s: 'a;b'});\nCREATE (:T {s: 'c'}) ;\n"
+         "MATCH (t:T) RETURN t.s AS s ORDER BY s;\n";
+  std::ostringstream out, err;
+  ASSERT_EQ(run_query({dir.str("db"), "-f", dir.str("script.cypher"), "--format", "csv"}, out, err),
+            kExitOk)
+      << err.str();
+  EXPECT_EQ(out.str(), "s\r\na;b\r\nc\r\n");
+}
+
+TEST(ShellCommands, QueryOptionMayHoldSeveralStatements) {
+  TempDir dir;
+  std::ostringstream out, err;
+  ASSERT_EQ(run_query({dir.str("db"), "-c", "CREATE (:T {s: ';'}); MATCH (t:T) RETURN t.s AS s;",
+                       "--format", "csv"},
+                      out, err),
+            kExitOk)
+      << err.str();
+  EXPECT_EQ(out.str(), "s\r\n;\r\n");
+}
+
+TEST(ShellCommands, QueryParametersAreCypherLiterals) {
+  TempDir dir;
+  std::ostringstream out, err;
+  ASSERT_EQ(run_query({dir.str("db"), "--param", "xs=[1, 2, 3]", "-p", "name='Ada'", "-c",
+                       "RETURN size($xs) AS n, $name AS name", "--format", "json"},
+                      out, err),
+            kExitOk)
+      << err.str();
+  EXPECT_EQ(out.str().substr(0, out.str().find(",\"time_ms\"")),
+            R"({"columns":["n","name"],"counters":{},"rows":[[3,"Ada"]])");
+
+  std::ostringstream bad;
+  EXPECT_EQ(run_query({dir.str("db"), "--param", "x=[1,", "-c", "RETURN $x"}, out, bad),
+            kExitFailure);
+  EXPECT_NE(bad.str().find("parameter x"), std::string::npos) << bad.str();
+}
+
+TEST(ShellCommands, QueryErrorShowsCategoryPositionAndCaretAndStops) {
+  TempDir dir;
+  std::ofstream(dir.str("bad.cypher")) << "CREATE (:A);\n\nMATCH (n) RETURN m;\nCREATE (:B);\n";
+  std::ostringstream out, err;
+  EXPECT_EQ(run_query({dir.str("db"), "-f", dir.str("bad.cypher")}, out, err), kExitFailure);
+  EXPECT_NE(err.str().find("SyntaxError (UndefinedVariable)"), std::string::npos) << err.str();
+  EXPECT_NE(err.str().find("line 1, column 18"), std::string::npos) << err.str();
+  EXPECT_NE(err.str().find("MATCH (n) RETURN m\n                 ^"), std::string::npos)
+      << err.str();
+  EXPECT_NE(err.str().find("starting at line 3 of"), std::string::npos) << err.str();
+
+  std::ostringstream count, err2;
+  ASSERT_EQ(run_query({dir.str("db"), "-c", "MATCH (n) RETURN count(n) AS n", "--format", "csv"},
+                      count, err2),
+            kExitOk);
+  EXPECT_EQ(count.str(), "n\r\n1\r\n");  // the statement after the failed one never ran
+}
+
+TEST(ShellCommands, QueryCommandLineMistakesAreUsageErrors) {
+  TempDir dir;
+  std::ostringstream out, err;
+  EXPECT_EQ(run_query({dir.str("db")}, out, err), kExitUsage);
+  EXPECT_EQ(run_query({dir.str("db"), "-c"}, out, err), kExitUsage);
+  EXPECT_EQ(run_query({dir.str("db"), "-c", "RETURN 1", "--format", "xml"}, out, err), kExitUsage);
+  EXPECT_EQ(run_query({dir.str("db"), "-p", "novalue", "-c", "RETURN 1"}, out, err), kExitUsage);
+  EXPECT_FALSE(std::filesystem::exists(dir.str("db")));
+}
+
+TEST(ShellCommands, QueryOfAMissingFileFails) {
+  TempDir dir;
+  std::ostringstream out, err;
+  EXPECT_EQ(run_query({dir.str("db"), "-f", dir.str("absent.cypher")}, out, err), kExitFailure);
+  EXPECT_NE(err.str().find("cannot read"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace quiver::shell

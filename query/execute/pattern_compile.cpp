@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "query/execute/pattern_match.h"
+#include "storage/property_index.h"
 
 namespace quiver::query {
 
@@ -103,6 +104,14 @@ void add_range_hint(MatchStep& step, const std::string& label, const std::string
 
 }  // namespace
 
+bool PatternMatcher::has_index(const std::string& label, const std::string& key) {
+  auto label_id = ctx_.label_id(label);
+  auto key_id = ctx_.key_id(key);
+  if (!label_id || !key_id)
+    return false;
+  return unwrap(storage::PropertyIndex(ctx_.txn()).find(*label_id, *key_id)).has_value();
+}
+
 int PatternMatcher::slot_for(const std::string& name, bool* was_bound) {
   if (name.empty()) {
     *was_bound = false;
@@ -121,7 +130,7 @@ int PatternMatcher::slot_for(const std::string& name, bool* was_bound) {
 
 void PatternMatcher::add_seek_hints(MatchStep& step, const ast::NodePattern& node,
                                     const ast::Expression* where) {
-  if (node.labels.empty() || node.variable.empty())
+  if (node.labels.empty())
     return;
 
   // A seek value must be known before the node is: a constant, or a variable (or a property of
@@ -148,6 +157,8 @@ void PatternMatcher::add_seek_hints(MatchStep& step, const ast::NodePattern& nod
       }
     }
   }
+  if (node.variable.empty())
+    return;  // WHERE cannot name an anonymous node
   std::vector<const ast::Expression*> terms;
   conjuncts(where, terms);
   for (const ast::Expression* term : terms) {
@@ -271,7 +282,12 @@ void PatternMatcher::compile_part(const ast::PatternPart& part) {
       for (size_t i = 0; i < n; ++i) {
         MatchStep probe;
         add_seek_hints(probe, element.nodes[i], where_);
-        int score = (probe.seeks.empty() ? 0 : 4) + (element.nodes[i].labels.empty() ? 0 : 2) +
+        // An indexed seek beats everything; an unindexed equality only narrows a label scan.
+        bool indexed = false;
+        for (const SeekHint& hint : probe.seeks)
+          indexed = indexed || has_index(hint.label, hint.key);
+        int score = (indexed ? 8 : 0) + (probe.seeks.empty() ? 0 : 4) +
+                    (element.nodes[i].labels.empty() ? 0 : 2) +
                     (element.nodes[i].properties ? 1 : 0);
         if (score > best) {
           best = score;

@@ -122,6 +122,8 @@ class PatternMatcher {
   void compile_part(const ast::PatternPart& part);
   int slot_for(const std::string& name, bool* was_bound);
   void add_seek_hints(MatchStep& step, const ast::NodePattern& node, const ast::Expression* where);
+  // True when LABEL.KEY has a property index in the current transaction.
+  bool has_index(const std::string& label, const std::string& key);
 
   void prepare(size_t depth);
   bool advance(size_t depth);

@@ -32,6 +32,7 @@
 
 #include "quiver/database.h"
 #include "shell/statement_splitter.h"
+#include "support/temp_dir.h"
 
 namespace quiver {
 namespace {
@@ -246,21 +247,7 @@ std::vector<QueryCase> load_cases() {
   return all;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "quiver-qt-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using test_support::TempDir;
 
 std::string join(const std::vector<std::string>& cells) {
   std::string out;

@@ -7,25 +7,12 @@
 
 #include "quiver/procedures.h"
 #include "quiver/quiver.h"
+#include "support/temp_dir.h"
 
 namespace quiver {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "quiver-se-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using test_support::TempDir;
 
 class SessionTest : public ::testing::Test {
  protected:

@@ -11,25 +11,12 @@
 #include <thread>
 
 #include "quiver/quiver.h"
+#include "support/temp_dir.h"
 
 namespace quiver {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "quiver-atom-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using test_support::TempDir;
 
 int64_t count_nodes(Session& session, const std::string& label) {
   Result r = session.run("MATCH (n:" + label + ") RETURN count(n) AS c");

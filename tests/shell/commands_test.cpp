@@ -1,4 +1,5 @@
 #include "shell/commands.h"
+#include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -10,21 +11,7 @@
 namespace quiver::shell {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "quiver-sh-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string str(const char* sub) const { return (path_ / sub).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+using test_support::TempDir;
 
 TEST(ShellCommands, DemoThenCheckPassesWithTheSameCountsEveryTime) {
   TempDir dir;

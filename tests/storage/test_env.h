@@ -9,32 +9,11 @@
 #include <string>
 
 #include "storage/environment.h"
+#include "support/temp_dir.h"
 
 namespace quiver::storage::testing {
 
-// A fresh directory under the system temp dir, removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "quiver-test-XXXXXX").string();
-    char* made = ::mkdtemp(pattern.data());
-    if (made == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    path_ = made;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = quiver::test_support::TempDir;
 
 // Options for tests: no fsync (commits stay atomic, only durability on power loss is given up).
 inline EnvironmentOptions fast_options() {

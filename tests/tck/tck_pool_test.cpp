@@ -1,4 +1,5 @@
 #include "tck/tck_pool.h"
+#include "support/temp_dir.h"
 
 #include <chrono>
 #include <csignal>
@@ -40,14 +41,8 @@ ScenarioOutcome play(const Scenario& s, const ScenarioEnvironment& env) {
 
 class TckPoolTest : public testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) / "tck_pool_test";
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path dir_;
+  test_support::TempDir scratch_{"quiver-tck-pool"};
+  fs::path dir_ = scratch_.path();
 };
 
 TEST_F(TckPoolTest, CrashAndHangAreOneFailureEachAndTheRunGoesOn) {

@@ -1,4 +1,5 @@
 #include "tck/tck_suite.h"
+#include "support/temp_dir.h"
 
 #include <cstdio>
 #include <fstream>
@@ -9,11 +10,10 @@
 namespace quiver::tck {
 namespace {
 
-// Writes `text` to a fresh file and returns its path.
+// Writes `text` to a file in a directory of this process's own and returns its path.
 std::string write_temp(const std::string& text) {
-  std::string path = testing::TempDir() + "tck_suite_test.json";
-  std::ofstream(path) << text;
-  return path;
+  static test_support::TempDir dir("quiver-tck-suite");
+  return dir.write("suite.json", text);
 }
 
 constexpr const char* kOutlineJson = R"({"root": "x", "features": [{

@@ -6,9 +6,10 @@
 namespace quiver::shell {
 
 void print_usage(std::ostream& out) {
-  out << "usage: quiver DIR (-c QUERY | -f FILE)... [--param NAME=VALUE]... [--format FORMAT]\n"
+  out << "usage: quiver DIR [(-c QUERY | -f FILE)...] [--param NAME=VALUE]... [--format FORMAT]\n"
          "       quiver <command> [arguments]\n"
-         "running statements on the database in DIR (created when missing):\n"
+         "running statements on the database in DIR (created when missing); without -c or -f,\n"
+         "the interactive shell (statements piped on standard input run as a script):\n"
          "  -c QUERY             run Cypher statements (separated by ';')\n"
          "  -f FILE              run the statements in FILE, separated by ';' (- for stdin)\n"
          "  --param NAME=VALUE   pass the Cypher literal VALUE as $NAME\n"

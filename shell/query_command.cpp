@@ -1,5 +1,9 @@
-// `quiver DIR -c QUERY` and `quiver DIR -f FILE`: statements run on an embedded database.
+// `quiver DIR -c QUERY` and `quiver DIR -f FILE`: statements run on an embedded database; without
+// either, the interactive shell.
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -8,6 +12,7 @@
 
 #include "quiver/database.h"
 #include "shell/commands.h"
+#include "shell/interactive.h"
 #include "shell/result_format.h"
 #include "shell/statement_splitter.h"
 
@@ -63,8 +68,8 @@ bool parse_arguments(const std::vector<std::string>& args, QueryCommand& command
       return false;
     }
   }
-  if (command.dir.empty() || command.sources.empty()) {
-    err << "quiver: expected a directory and at least one -c QUERY or -f FILE\n";
+  if (command.dir.empty()) {
+    err << "quiver: expected a database directory\n";
     return false;
   }
   return true;
@@ -132,6 +137,24 @@ int run_statements(Session& session, const QueryCommand& command, const Params& 
   return kExitOk;
 }
 
+// Without -c or -f: the interactive shell on a terminal, else the statements piped on standard
+// input (stopping at the first failure, like -f).
+int run_interactive(Database& db, const QueryCommand& command, std::ostream& out,
+                    std::ostream& err) {
+  ShellSettings settings;
+  settings.format = command.format;
+  if (::isatty(STDIN_FILENO) == 0) {
+    settings.stop_on_error = true;
+    StreamLineSource lines(std::cin);
+    return run_shell(db, lines, settings, out, err);
+  }
+  const char* home = std::getenv("HOME");
+  std::string history = home != nullptr ? std::string(home) + "/.quiver_history" : "";
+  out << "Quiver shell on " << command.dir << ". Statements end with ';'. :help lists commands.\n";
+  std::unique_ptr<LineSource> lines = make_terminal_source(history);
+  return run_shell(db, *lines, settings, out, err);
+}
+
 }  // namespace
 
 int run_query(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -144,6 +167,9 @@ int run_query(const std::vector<std::string>& args, std::ostream& out, std::ostr
     auto db = Database::open(command.dir);
     Session session = db->session();
     Params params = evaluate_params(session, command.params);
+    if (command.sources.empty()) {
+      return run_interactive(*db, command, out, err);
+    }
     return run_statements(session, command, params, out, err);
   } catch (const Error& e) {
     err << "quiver: " << e.what() << "\n";

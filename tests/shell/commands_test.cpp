@@ -129,7 +129,7 @@ TEST(ShellCommands, QueryErrorShowsCategoryPositionAndCaretAndStops) {
 TEST(ShellCommands, QueryCommandLineMistakesAreUsageErrors) {
   TempDir dir;
   std::ostringstream out, err;
-  EXPECT_EQ(run_query({dir.str("db")}, out, err), kExitUsage);
+  EXPECT_EQ(run_query({}, out, err), kExitUsage);
   EXPECT_EQ(run_query({dir.str("db"), "-c"}, out, err), kExitUsage);
   EXPECT_EQ(run_query({dir.str("db"), "-c", "RETURN 1", "--format", "xml"}, out, err), kExitUsage);
   EXPECT_EQ(run_query({dir.str("db"), "-p", "novalue", "-c", "RETURN 1"}, out, err), kExitUsage);

@@ -1,0 +1,369 @@
+#include "shell/interactive.h"
+
+#include <editline/readline.h>
+
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "shell/commands.h"
+#include "shell/statement_splitter.h"
+
+namespace quiver::shell {
+
+std::optional<std::string> StreamLineSource::read_line(const std::string&) {
+  std::string line;
+  if (!std::getline(in_, line)) {
+    return std::nullopt;
+  }
+  if (!line.empty() && line.back() == '\r') {
+    line.pop_back();
+  }
+  return line;
+}
+
+namespace {
+
+class TerminalLineSource : public LineSource {
+ public:
+  explicit TerminalLineSource(std::string history_file) : history_file_(std::move(history_file)) {
+    using_history();
+    stifle_history(2000);
+    if (!history_file_.empty()) {
+      read_history(history_file_.c_str());
+    }
+  }
+
+  std::optional<std::string> read_line(const std::string& prompt) override {
+    char* line = readline(prompt.c_str());
+    if (line == nullptr) {
+      return std::nullopt;
+    }
+    std::string text(line);
+    std::free(line);
+    return text;
+  }
+
+  void remember(const std::string& entry) override {
+    add_history(entry.c_str());
+    if (!history_file_.empty()) {
+      write_history(history_file_.c_str());
+    }
+  }
+
+ private:
+  std::string history_file_;
+};
+
+constexpr const char* kHelp =
+    "Statements end with a semicolon and may span lines. Commands:\n"
+    "  :help                    this text\n"
+    "  :quit, :exit             leave the shell (so does end of input, Ctrl-D)\n"
+    "  :schema                  labels, relationship types, property keys, indexes,\n"
+    "                           constraints and counts\n"
+    "  :param NAME => VALUE     set $NAME to the Cypher literal VALUE\n"
+    "  :params                  list the parameters; ':params clear' removes them all\n"
+    "  :format table|csv|json   how results are printed\n"
+    "  :timing on|off           the summary line after each table\n"
+    "  :rows N                  rows of a table shown before the rest is counted only\n"
+    "  :source FILE             run the statements of FILE\n"
+    "  :begin [read]            start an explicit write (or read) transaction\n"
+    "  :commit, :rollback       end it, keeping or discarding its writes\n";
+
+std::string trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) {
+    return "";
+  }
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// True when BUFFER holds only finished statements (each ended by a semicolon outside strings,
+// names and comments): a probe statement appended after it then stands alone.
+bool statements_finished(const std::string& buffer) {
+  std::vector<ScriptStatement> pieces = split_statements(buffer + "\nRETURN 0");
+  return !pieces.empty() && pieces.back().text == "RETURN 0";
+}
+
+class Shell {
+ public:
+  Shell(Database& db, const ShellSettings& settings, std::ostream& out, std::ostream& err)
+      : db_(db), session_(db.session()), settings_(settings), out_(out), err_(err) {}
+
+  ~Shell() {
+    if (in_transaction()) {
+      err_ << "the open transaction was rolled back at the end of input\n";
+    }
+  }
+
+  int run(LineSource& lines) {
+    std::string buffer;
+    for (;;) {
+      std::optional<std::string> line = lines.read_line(!buffer.empty()    ? "   ...> "
+                                                        : in_transaction() ? "quiver(tx)> "
+                                                                           : "quiver> ");
+      if (!line) {
+        break;
+      }
+      if (buffer.empty() && trim(*line).rfind(':', 0) == 0) {
+        lines.remember(trim(*line));
+        if (!command(trim(*line)) || quit_) {
+          if (quit_ || settings_.stop_on_error) {
+            break;
+          }
+        }
+        continue;
+      }
+      buffer += buffer.empty() ? *line : "\n" + *line;
+      if (trim(buffer).empty()) {
+        buffer.clear();
+        continue;
+      }
+      if (!statements_finished(buffer)) {
+        continue;
+      }
+      lines.remember(buffer);
+      bool ok = run_script(buffer);
+      buffer.clear();
+      if (!ok && settings_.stop_on_error) {
+        break;
+      }
+    }
+    if (!trim(buffer).empty() && !(failed_ && settings_.stop_on_error)) {
+      // Input ended inside a statement without its semicolon: run it anyway.
+      run_script(buffer);
+    }
+    return failed_ ? kExitFailure : kExitOk;
+  }
+
+ private:
+  // Runs every statement of SCRIPT; false when one failed.
+  bool run_script(const std::string& script) {
+    for (const ScriptStatement& statement : split_statements(script)) {
+      if (!run_statement(statement.text)) {
+        if (settings_.stop_on_error) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  bool run_statement(const std::string& text) {
+    auto start = std::chrono::steady_clock::now();
+    Outcome<Result> result =
+        in_transaction() ? tx_->try_run(text, params_) : session_.try_run(text, params_);
+    auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - start);
+    if (!result.ok()) {
+      err_ << result.error().what() << "\n";
+      failed_ = true;
+      if (tx_ && !tx_->open()) {
+        // A failed statement ends a write transaction: say so rather than fail later.
+        err_ << "the transaction was rolled back\n";
+        tx_.reset();
+      }
+      return false;
+    }
+    print(result.value(), elapsed);
+    return true;
+  }
+
+  void print(const Result& result, std::chrono::microseconds elapsed) {
+    if (settings_.format != OutputFormat::kTable) {
+      write_result(result, settings_.format, elapsed, out_);
+      return;
+    }
+    if (result.size() <= settings_.max_rows) {
+      write_table(result, out_);
+    } else {
+      std::vector<Record> shown(result.rows().begin(),
+                                result.rows().begin() + static_cast<long>(settings_.max_rows));
+      write_table(Result(result.columns(), std::move(shown), result.summary()), out_);
+      out_ << "... " << result.size() - settings_.max_rows << " more rows (':rows N' shows more)\n";
+    }
+    if (!result.summary().plan.empty()) {
+      out_ << result.summary().plan;
+    }
+    if (settings_.timing) {
+      out_ << summary_line(result, elapsed) << "\n";
+    }
+  }
+
+  // Runs a colon command; false when it failed.
+  bool command(const std::string& line) {
+    std::istringstream words(line);
+    std::string name;
+    words >> name;
+    std::string rest;
+    std::getline(words, rest);
+    rest = trim(rest);
+
+    if (name == ":help" || name == ":h" || name == ":?") {
+      out_ << kHelp;
+    } else if (name == ":quit" || name == ":exit" || name == ":q") {
+      quit_ = true;
+    } else if (name == ":schema") {
+      return schema();
+    } else if (name == ":param") {
+      return set_param(rest);
+    } else if (name == ":params") {
+      if (rest == "clear") {
+        params_.clear();
+      } else if (!rest.empty()) {
+        return fail(":params takes no argument other than 'clear'");
+      }
+      for (const auto& [key, value] : params_) {
+        out_ << "$" << key << " = " << value.to_string() << "\n";
+      }
+    } else if (name == ":format") {
+      std::optional<OutputFormat> format = parse_output_format(rest);
+      if (!format) {
+        return fail(":format expects table, csv or json");
+      }
+      settings_.format = *format;
+    } else if (name == ":timing") {
+      if (rest != "on" && rest != "off") {
+        return fail(":timing expects on or off");
+      }
+      settings_.timing = rest == "on";
+    } else if (name == ":rows") {
+      try {
+        size_t n = std::stoul(rest);
+        if (n == 0) {
+          throw std::invalid_argument("zero");
+        }
+        settings_.max_rows = n;
+      } catch (const std::exception&) {
+        return fail(":rows expects a positive number");
+      }
+    } else if (name == ":begin" || name == ":commit" || name == ":rollback") {
+      return transaction_command(name, rest);
+    } else if (name == ":source") {
+      std::ifstream file(rest, std::ios::binary);
+      if (rest.empty() || !file) {
+        return fail(":source cannot read '" + rest + "'");
+      }
+      std::string script((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      return run_script(script);
+    } else {
+      return fail("unknown command " + name + " (:help lists the commands)");
+    }
+    return true;
+  }
+
+  bool in_transaction() const { return tx_.has_value() && tx_->open(); }
+
+  // :begin [read], :commit and :rollback.
+  bool transaction_command(const std::string& name, const std::string& rest) {
+    try {
+      if (name == ":begin") {
+        if (in_transaction()) {
+          return fail("a transaction is already open (:commit or :rollback ends it)");
+        }
+        if (!rest.empty() && rest != "read" && rest != "write") {
+          return fail(":begin expects nothing, 'read' or 'write'");
+        }
+        tx_.emplace(rest == "read" ? session_.begin_read() : session_.begin_write());
+        out_ << (rest == "read" ? "read" : "write") << " transaction open\n";
+        return true;
+      }
+      if (!in_transaction()) {
+        return fail(name + ": no transaction is open (:begin starts one)");
+      }
+      if (name == ":commit") {
+        tx_->commit();
+        out_ << "committed\n";
+      } else {
+        tx_->rollback();
+        out_ << "rolled back\n";
+      }
+      tx_.reset();
+      return true;
+    } catch (const Error& e) {
+      tx_.reset();
+      return fail(e.what());
+    }
+  }
+
+  bool fail(const std::string& message) {
+    err_ << message << "\n";
+    failed_ = true;
+    return false;
+  }
+
+  // ":param name => value" (the arrow may be left out).
+  bool set_param(const std::string& rest) {
+    size_t arrow = rest.find("=>");
+    std::string key =
+        trim(arrow == std::string::npos ? rest.substr(0, rest.find(' ')) : rest.substr(0, arrow));
+    std::string literal =
+        trim(arrow == std::string::npos
+                 ? (rest.find(' ') == std::string::npos ? "" : rest.substr(rest.find(' ')))
+                 : rest.substr(arrow + 2));
+    if (!key.empty() && key[0] == '$') {
+      key.erase(0, 1);
+    }
+    if (key.empty() || literal.empty()) {
+      return fail(":param expects NAME => VALUE");
+    }
+    Outcome<Result> value = session_.try_run("RETURN " + literal + " AS value", params_);
+    if (!value.ok()) {
+      return fail("the value of $" + key + " is not a Cypher literal: " + value.error().what());
+    }
+    params_[key] = value->rows().at(0)[0];
+    out_ << "$" << key << " = " << params_[key].to_string() << "\n";
+    return true;
+  }
+
+  bool schema() {
+    try {
+      Statistics stats = db_.statistics();
+      out_ << stats.nodes << " nodes, " << stats.relationships << " relationships\n";
+      std::vector<Record> rows;
+      auto columns = std::make_shared<const std::vector<std::string>>(
+          std::vector<std::string>{"kind", "name", "count"});
+      for (const auto& [label, count] : stats.nodes_per_label) {
+        rows.emplace_back(columns, std::vector<Value>{"label", label, Value(int64_t(count))});
+      }
+      for (const auto& [type, count] : stats.relationships_per_type) {
+        rows.emplace_back(columns, std::vector<Value>{"type", type, Value(int64_t(count))});
+      }
+      write_table(Result(*columns, std::move(rows), Summary{}), out_);
+      for (const char* query : {"CALL db.propertyKeys()", "SHOW INDEXES", "SHOW CONSTRAINTS"}) {
+        out_ << query << ":\n";
+        write_table(session_.run(query), out_);
+      }
+      return true;
+    } catch (const Error& e) {
+      return fail(e.what());
+    }
+  }
+
+  Database& db_;
+  Session session_;
+  ShellSettings settings_;
+  std::ostream& out_;
+  std::ostream& err_;
+  Params params_;
+  // The explicit transaction opened by :begin; statements run in it while it is open.
+  std::optional<Transaction> tx_;
+  bool failed_ = false;
+  bool quit_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<LineSource> make_terminal_source(const std::string& history_file) {
+  return std::make_unique<TerminalLineSource>(history_file);
+}
+
+int run_shell(Database& db, LineSource& lines, const ShellSettings& settings, std::ostream& out,
+              std::ostream& err) {
+  Shell shell(db, settings, out, err);
+  return shell.run(lines);
+}
+
+}  // namespace quiver::shell

@@ -19,6 +19,8 @@ target_sources(quiver_query PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/execute/op_update.cpp
   ${CMAKE_CURRENT_LIST_DIR}/execute/op_merge.cpp
   ${CMAKE_CURRENT_LIST_DIR}/execute/procedures.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/execute/csv_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/execute/op_load_csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/functions/functions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/functions/string_functions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/functions/list_functions.cpp
@@ -33,6 +35,11 @@ target_sources(quiver_query PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/plan/schema_commands.cpp
   ${CMAKE_CURRENT_LIST_DIR}/plan/plan_cache.cpp
 )
+
+# libcsv (Debian libcsv-dev) parses CSV for LOAD CSV and for the bulk importer: quotes, embedded
+# newlines, CRLF.
+find_library(QUIVER_LIBCSV csv REQUIRED)
+target_link_libraries(quiver_query PRIVATE ${QUIVER_LIBCSV})
 
 # g++ 12 at -O3 reports std::variant members of the recursive runtime Value as
 # maybe-uninitialized when they are moved: a known false positive of that compiler version.

@@ -105,6 +105,16 @@ void Analyzer::clause_body(const Clause& c, Scope& scope, ClauseInfo& info, bool
     scope.bind(n->variable, {VariableKind::kValue, element});
     return;
   }
+  if (const auto* n = std::get_if<LoadCsv>(&c.node)) {
+    expr(*n->source, ctx);
+    if (scope.contains(n->variable)) {
+      fail(c.pos, "VariableAlreadyBound", "variable '" + n->variable + "' is already bound");
+    }
+    StaticType row = n->with_headers ? StaticType{TypeKind::kMap}
+                                     : StaticType{TypeKind::kList, TypeKind::kString};
+    scope.bind(n->variable, {VariableKind::kValue, row});
+    return;
+  }
   if (const auto* n = std::get_if<With>(&c.node)) {
     projection(n->projection, n->where, true, c.pos, scope, info);
     return;

@@ -34,6 +34,7 @@ singleQuery : clause+ ;
 clause
   : matchClause
   | unwindClause
+  | loadCsvClause
   | withClause
   | returnClause
   | createClause
@@ -52,6 +53,10 @@ clause
 matchClause : OPTIONAL? MATCH pattern whereClause? ;
 
 unwindClause : UNWIND expression AS variable ;
+
+loadCsvClause
+  : LOAD CSV ( WITH HEADERS )? FROM expression AS variable ( FIELDTERMINATOR STRING_LITERAL )?
+  ;
 
 withClause : WITH projectionBody whereClause? ;
 
@@ -329,6 +334,7 @@ symbolicName
   | COUNT | ANY | NONE | SINGLE | REDUCE | FILTER | EXTRACT | EXISTS
   | EXPLAIN | PROFILE | INDEX | INDEXES | CONSTRAINT | CONSTRAINTS | DROP | SHOW | FOR
   | REQUIRE | ASSERT | UNIQUE | IF | SHORTESTPATH | ALLSHORTESTPATHS
+  | LOAD | CSV | HEADERS | FROM | FIELDTERMINATOR
   ;
 
 // Names of labels, types, property keys, map keys and functions: anything, keywords included.
@@ -408,6 +414,11 @@ TRUE : T R U E ;
 UNION : U N I O N ;
 UNIQUE : U N I Q U E ;
 UNWIND : U N W I N D ;
+LOAD : L O A D ;
+CSV : C S V ;
+HEADERS : H E A D E R S ;
+FROM : F R O M ;
+FIELDTERMINATOR : F I E L D T E R M I N A T O R ;
 WHEN : W H E N ;
 WHERE : W H E R E ;
 WITH : W I T H ;

@@ -353,6 +353,15 @@ struct Unwind {
   std::string variable;
 };
 
+// LOAD CSV [WITH HEADERS] FROM source AS variable [FIELDTERMINATOR 'c']: one row per record of
+// the file SOURCE names; a list of strings, or a map from header to string WITH HEADERS.
+struct LoadCsv {
+  bool with_headers = false;
+  ExprPtr source;
+  std::string variable;
+  std::string field_terminator = ",";
+};
+
 struct With {
   Projection projection;
   ExprPtr where;
@@ -442,8 +451,8 @@ struct Call {
   bool standalone = false;
 };
 
-using ClauseNode =
-    std::variant<Match, Unwind, With, Return, Create, Merge, Set, Remove, Delete, Foreach, Call>;
+using ClauseNode = std::variant<Match, Unwind, LoadCsv, With, Return, Create, Merge, Set, Remove,
+                                Delete, Foreach, Call>;
 
 struct Clause {
   SourcePos pos;

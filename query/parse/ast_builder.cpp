@@ -194,6 +194,26 @@ ast::Clause AstBuilder::call_clause(CypherParser::CallClauseContext* ctx) {
   return {pos(ctx), std::move(call)};
 }
 
+ast::LoadCsv AstBuilder::load_csv(CypherParser::LoadCsvClauseContext* ctx) {
+  ast::LoadCsv load;
+  load.with_headers = ctx->HEADERS() != nullptr;
+  load.source = expression(ctx->expression());
+  load.variable = name(ctx->variable());
+  if (antlr4::tree::TerminalNode* terminator = ctx->STRING_LITERAL()) {
+    ast::SourcePos at = pos(terminator->getSymbol());
+    try {
+      load.field_terminator = string_value(terminator->getText());
+    } catch (const LiteralError& e) {
+      fail({at.line, at.column + e.offset}, e.detail, e.message);
+    }
+    // libcsv splits on one byte ('\t' for tab-separated files).
+    if (load.field_terminator.size() != 1) {
+      fail(at, "InvalidArgumentValue", "FIELDTERMINATOR must be a single character");
+    }
+  }
+  return load;
+}
+
 ast::Clause AstBuilder::clause(CypherParser::ClauseContext* ctx) {
   ast::SourcePos at = pos(ctx);
   if (auto* c = ctx->matchClause()) {
@@ -207,6 +227,9 @@ ast::Clause AstBuilder::clause(CypherParser::ClauseContext* ctx) {
   }
   if (auto* c = ctx->unwindClause()) {
     return {at, ast::Unwind{expression(c->expression()), name(c->variable())}};
+  }
+  if (auto* c = ctx->loadCsvClause()) {
+    return {at, load_csv(c)};
   }
   if (auto* c = ctx->withClause()) {
     ast::With w;

@@ -32,6 +32,7 @@ class AstBuilder {
   ast::Query regular_query(CypherParser::RegularQueryContext* ctx);
   ast::SingleQuery single_query(CypherParser::SingleQueryContext* ctx);
   ast::Clause clause(CypherParser::ClauseContext* ctx);
+  ast::LoadCsv load_csv(CypherParser::LoadCsvClauseContext* ctx);
 
   // Patterns (ast_builder_patterns.cpp).
   std::vector<ast::PatternPart> pattern(CypherParser::PatternContext* ctx);

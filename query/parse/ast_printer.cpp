@@ -482,6 +482,14 @@ class Printer {
     expr(c.list);
     out += " AS " + quote_name(c.variable);
   }
+  void clause_node(const LoadCsv& c) {
+    out += c.with_headers ? "LOAD CSV WITH HEADERS FROM " : "LOAD CSV FROM ";
+    expr(c.source);
+    out += " AS " + quote_name(c.variable);
+    if (c.field_terminator != ",") {
+      out += " FIELDTERMINATOR " + quote_string(c.field_terminator);
+    }
+  }
   void clause_node(const With& c) {
     out += "WITH ";
     projection(c.projection);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "query/execute/load_csv.h"
 #include "query/execute/read_operators.h"
 #include "query/execute/write_operators.h"
 #include "query/plan/projection_planner.h"
@@ -36,6 +37,8 @@ class ClausePlanner {
                                              c.where ? c.where.get() : nullptr, c.optional);
           } else if constexpr (std::is_same_v<T, ast::Unwind>) {
             return std::make_unique<UnwindOp>(ctx_, std::move(in), *c.list, c.variable);
+          } else if constexpr (std::is_same_v<T, ast::LoadCsv>) {
+            return std::make_unique<LoadCsvOp>(ctx_, std::move(in), c);
           } else if constexpr (std::is_same_v<T, ast::With>) {
             std::vector<std::string> ignored;
             return plan_projection(ctx_, synthetic_, std::move(in), c.projection,

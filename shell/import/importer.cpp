@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "quiver/bulk_writer.h"
-#include "shell/import/csv_reader.h"
+#include "quiver/csv_reader.h"
 #include "shell/import/import_header.h"
 
 namespace quiver::shell {

@@ -1,4 +1,4 @@
-#include "shell/import/csv_reader.h"
+#include "query/execute/csv_reader.h"
 
 #include <csv.h>
 
@@ -6,7 +6,7 @@
 #include <cstring>
 #include <stdexcept>
 
-namespace quiver::shell {
+namespace quiver::query {
 
 struct CsvReader::Parser {
   csv_parser state;
@@ -115,4 +115,4 @@ bool CsvReader::next(CsvRecord& record) {
   return true;
 }
 
-}  // namespace quiver::shell
+}  // namespace quiver::query

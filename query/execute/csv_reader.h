@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace quiver::shell {
+namespace quiver::query {
 
 // One field: nullopt for an empty unquoted field (a missing value), else its text ("" for a
 // quoted empty field).
@@ -64,4 +64,4 @@ class CsvReader {
   uint64_t file_size_ = 0;
 };
 
-}  // namespace quiver::shell
+}  // namespace quiver::query

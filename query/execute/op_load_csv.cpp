@@ -1,0 +1,162 @@
+#include <stdexcept>
+
+#include "query/errors.h"
+#include "query/execute/load_csv.h"
+
+namespace quiver::query {
+
+namespace {
+
+[[noreturn]] void resource_error(const std::string& message) {
+  throw QueryError(ErrorCategory::kArgumentError, ErrorPhase::kRuntime, "ExternalResourceFailed",
+                   message);
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+std::string percent_decoded(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 &&
+        hex_digit(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string csv_source_path(const std::string& source) {
+  size_t colon = source.find(':');
+  size_t slash = source.find('/');
+  bool has_scheme =
+      colon != std::string::npos && colon > 1 && (slash == std::string::npos || colon < slash);
+  if (!has_scheme) {
+    return source;
+  }
+  std::string scheme = source.substr(0, colon);
+  if (scheme != "file") {
+    resource_error("LOAD CSV reads local files only, not " + scheme + ": URLs ('" + source + "')");
+  }
+  std::string rest = source.substr(colon + 1);
+  if (rest.rfind("//", 0) == 0) {
+    // file://host/path: only an empty host (or localhost) names this machine.
+    size_t path_start = rest.find('/', 2);
+    std::string host =
+        rest.substr(2, path_start == std::string::npos ? std::string::npos : path_start - 2);
+    if (!host.empty() && host != "localhost") {
+      resource_error("LOAD CSV reads local files only, not files on host '" + host + "'");
+    }
+    rest = path_start == std::string::npos ? "/" : rest.substr(path_start);
+  }
+  return percent_decoded(rest);
+}
+
+LoadCsvOp::LoadCsvOp(ExecContext& ctx, OperatorPtr child, const ast::LoadCsv& clause)
+    : Operator(child->schema()), clause_(clause), eval_(ctx, child->schema()) {
+  schema_.add(clause.variable);
+  child_ = add_child(std::move(child));
+}
+
+LoadCsvOp::~LoadCsvOp() = default;
+
+bool LoadCsvOp::open(size_t row) {
+  Value source = eval_.eval(*clause_.source, RowRef{&input_, row});
+  if (source.is_null()) {
+    return false;
+  }
+  if (!source.is_string()) {
+    throw QueryError(ErrorCategory::kTypeError, ErrorPhase::kRuntime, "InvalidArgumentType",
+                     "LOAD CSV FROM expects a string naming a file");
+  }
+  std::string path = csv_source_path(source.as_string());
+  try {
+    reader_ = std::make_unique<CsvReader>(path, clause_.field_terminator[0]);
+    header_.clear();
+    if (clause_.with_headers) {
+      CsvRecord header;
+      if (reader_->next(header)) {
+        for (CsvField& field : header.fields) {
+          header_.push_back(field.value_or(""));
+        }
+      }
+    }
+  } catch (const std::runtime_error& e) {
+    reader_.reset();
+    resource_error(std::string("LOAD CSV: ") + e.what());
+  }
+  return true;
+}
+
+Value LoadCsvOp::record_value(CsvRecord& record) const {
+  auto field_value = [](CsvField& field) { return field ? Value(std::move(*field)) : Value(); };
+  if (!clause_.with_headers) {
+    ValueList list;
+    list.reserve(record.fields.size());
+    for (CsvField& field : record.fields) {
+      list.push_back(field_value(field));
+    }
+    return list;
+  }
+  ValueMap map;
+  for (size_t i = 0; i < header_.size(); ++i) {
+    map[header_[i]] = i < record.fields.size() ? field_value(record.fields[i]) : Value();
+  }
+  return map;
+}
+
+bool LoadCsvOp::next(Batch& out) {
+  size_t in_width = schema_.size() - 1;
+  CsvRecord record;
+  while (!out.full()) {
+    if (!row_open_) {
+      if (input_row_ >= input_.size) {
+        if (!child_->pull(input_)) {
+          break;
+        }
+        input_row_ = 0;
+      }
+      row_open_ = open(input_row_);
+      if (!row_open_) {
+        ++input_row_;
+        continue;
+      }
+    }
+
+    bool more = false;
+    try {
+      more = reader_->next(record);
+    } catch (const std::runtime_error& e) {
+      resource_error(std::string("LOAD CSV: ") + e.what());
+    }
+    if (!more) {
+      reader_.reset();
+      row_open_ = false;
+      ++input_row_;
+      continue;
+    }
+    for (size_t c = 0; c < in_width; ++c) {
+      out.columns[c].push_back(input_.columns[c][input_row_]);
+    }
+    out.columns[in_width].push_back(record_value(record));
+    ++out.size;
+  }
+  return out.size > 0;
+}
+
+}  // namespace quiver::query

@@ -4,71 +4,13 @@
 #include "query/analyze/analyzer_internal.h"
 #include "query/analyze/function_signatures.h"
 #include "query/parse/ast_printer.h"
+#include "query/parse/ast_walk.h"
 
 namespace quiver::query::analyze_detail {
 
 using namespace ast;
 
 namespace {
-
-// Calls `f` on each direct sub-expression of `e` that is evaluated in the same scope (the bodies
-// of comprehensions and subqueries are left out).
-void for_each_operand(const Expression& e, const std::function<void(const Expression&)>& f) {
-  auto visit = [&f](const ExprPtr& child) {
-    if (child) {
-      f(*child);
-    }
-  };
-  std::visit(
-      [&](const auto& n) {
-        using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, ListLiteral>) {
-          std::for_each(n.items.begin(), n.items.end(), visit);
-        } else if constexpr (std::is_same_v<T, MapLiteral>) {
-          for (const auto& entry : n.entries) {
-            visit(entry.second);
-          }
-        } else if constexpr (std::is_same_v<T, PropertyAccess>) {
-          visit(n.subject);
-        } else if constexpr (std::is_same_v<T, Subscript>) {
-          visit(n.subject);
-          visit(n.index);
-        } else if constexpr (std::is_same_v<T, Slice>) {
-          visit(n.subject);
-          visit(n.from);
-          visit(n.to);
-        } else if constexpr (std::is_same_v<T, Unary>) {
-          visit(n.operand);
-        } else if constexpr (std::is_same_v<T, Binary>) {
-          visit(n.lhs);
-          visit(n.rhs);
-        } else if constexpr (std::is_same_v<T, IsNull>) {
-          visit(n.operand);
-        } else if constexpr (std::is_same_v<T, LabelCheck>) {
-          visit(n.subject);
-        } else if constexpr (std::is_same_v<T, FunctionCall>) {
-          std::for_each(n.args.begin(), n.args.end(), visit);
-        } else if constexpr (std::is_same_v<T, CaseExpr>) {
-          visit(n.subject);
-          for (const auto& alt : n.alternatives) {
-            visit(alt.when);
-            visit(alt.then);
-          }
-          visit(n.otherwise);
-        } else if constexpr (std::is_same_v<T, ListComprehension> ||
-                             std::is_same_v<T, Quantifier>) {
-          visit(n.source);
-        } else if constexpr (std::is_same_v<T, Reduce>) {
-          visit(n.init);
-          visit(n.source);
-        } else if constexpr (std::is_same_v<T, MapProjection>) {
-          for (const auto& item : n.items) {
-            visit(item.value);
-          }
-        }
-      },
-      e.node);
-}
 
 bool is_aggregate_call(const Expression& e) {
   if (std::holds_alternative<CountStar>(e.node)) {

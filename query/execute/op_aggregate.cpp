@@ -4,6 +4,7 @@
 
 #include "query/execute/read_operators.h"
 #include "query/functions/functions.h"
+#include "query/parse/ast_walk.h"
 
 namespace quiver::query {
 
@@ -29,51 +30,8 @@ void find_aggregates(const ast::Expression& expr, std::vector<AggregateCall>& ou
       return;
     }
   }
-  std::visit(
-      [&](const auto& n) {
-        using T = std::decay_t<decltype(n)>;
-        auto visit = [&](const ast::ExprPtr& e) {
-          if (e)
-            find_aggregates(*e, out);
-        };
-        if constexpr (std::is_same_v<T, ast::ListLiteral>) {
-          for (const auto& i : n.items)
-            visit(i);
-        } else if constexpr (std::is_same_v<T, ast::MapLiteral>) {
-          for (const auto& [k, v] : n.entries)
-            visit(v);
-        } else if constexpr (std::is_same_v<T, ast::PropertyAccess>) {
-          visit(n.subject);
-        } else if constexpr (std::is_same_v<T, ast::Subscript>) {
-          visit(n.subject);
-          visit(n.index);
-        } else if constexpr (std::is_same_v<T, ast::Slice>) {
-          visit(n.subject);
-          visit(n.from);
-          visit(n.to);
-        } else if constexpr (std::is_same_v<T, ast::Unary>) {
-          visit(n.operand);
-        } else if constexpr (std::is_same_v<T, ast::Binary>) {
-          visit(n.lhs);
-          visit(n.rhs);
-        } else if constexpr (std::is_same_v<T, ast::IsNull>) {
-          visit(n.operand);
-        } else if constexpr (std::is_same_v<T, ast::FunctionCall>) {
-          for (const auto& a : n.args)
-            visit(a);
-        } else if constexpr (std::is_same_v<T, ast::CaseExpr>) {
-          visit(n.subject);
-          for (const auto& alt : n.alternatives) {
-            visit(alt.when);
-            visit(alt.then);
-          }
-          visit(n.otherwise);
-        } else if constexpr (std::is_same_v<T, ast::MapProjection>) {
-          for (const auto& item : n.items)
-            visit(item.value);
-        }
-      },
-      expr.node);
+  ast::for_each_operand(expr,
+                        [&](const ast::Expression& operand) { find_aggregates(operand, out); });
 }
 
 AggregateOp::AggregateOp(ExecContext& ctx, OperatorPtr child,

@@ -6,6 +6,7 @@
 
 #include "query/execute/pattern_match.h"
 #include "query/execute/read_operators.h"
+#include "query/parse/ast_walk.h"
 #include "query/plan/planner.h"
 
 namespace quiver::query {
@@ -38,21 +39,44 @@ std::vector<Item> expand_items(std::deque<ast::Expression>& synthetic, const Sch
   return items;
 }
 
+// Rewrites E in place so that every part written like a projection item reads that item's
+// column instead.
+void substitute_items(ast::Expression& e, const std::vector<Item>& items) {
+  std::string k = expression_key(e);
+  for (const Item& item : items) {
+    if (!k.empty() && expression_key(*item.expr) == k) {
+      e.node = ast::Variable{item.name};
+      return;
+    }
+  }
+  ast::for_each_operand(e, [&](ast::Expression& operand) { substitute_items(operand, items); });
+}
+
 // ORDER BY expressions over the projected columns: an expression written like a projection
-// item reads that item's column.
+// item reads that item's column. With ONLY_COLUMNS (after grouping or DISTINCT, where the input
+// variables are gone) the parts of an expression written like items are rewritten the same way
+// (`ORDER BY a.name + 'x'` after `WITH a.name AS name`).
 std::vector<const ast::Expression*> sort_keys(std::deque<ast::Expression>& synthetic,
                                               const std::vector<Item>& items,
-                                              const ast::Projection& projection) {
+                                              const ast::Projection& projection,
+                                              bool only_columns) {
   std::vector<const ast::Expression*> keys;
   for (const ast::SortItem& s : projection.order_by) {
     const ast::Expression* key = s.expression.get();
     std::string k = expression_key(*key);
+    bool projected = false;
     for (const Item& item : items) {
       if (!k.empty() && expression_key(*item.expr) == k) {
         synthetic.push_back(ast::Expression{key->pos, ast::Variable{item.name}});
         key = &synthetic.back();
+        projected = true;
         break;
       }
+    }
+    if (!projected && only_columns) {
+      synthetic.push_back(*key);
+      substitute_items(synthetic.back(), items);
+      key = &synthetic.back();
     }
     keys.push_back(key);
   }
@@ -88,6 +112,29 @@ OperatorPtr plan_projection(ExecContext& ctx, std::deque<ast::Expression>& synth
     is_aggregate.push_back(calls.size() > before);
   }
   bool aggregating = !calls.empty();
+
+  // An ORDER BY expression that aggregates but is not a projected item (`ORDER BY $x + avg(a)`)
+  // is computed by the aggregation as a hidden column, dropped again after sorting.
+  size_t visible = items.size();
+  if (aggregating) {
+    for (size_t s = 0; s < projection.order_by.size(); ++s) {
+      const ast::Expression& key = *projection.order_by[s].expression;
+      std::string k = expression_key(key);
+      bool projected = std::any_of(items.begin(), items.end(), [&](const Item& i) {
+        return !k.empty() && expression_key(*i.expr) == k;
+      });
+      size_t before = calls.size();
+      if (!projected) {
+        find_aggregates(key, calls);
+      }
+      if (calls.size() > before) {
+        items.push_back(Item{&key, "  sort" + std::to_string(s)});
+        names.push_back(items.back().name);
+        is_aggregate.push_back(true);
+      }
+    }
+  }
+
   std::vector<bool> descending;
   for (const ast::SortItem& s : projection.order_by)
     descending.push_back(s.descending);
@@ -111,20 +158,35 @@ OperatorPtr plan_projection(ExecContext& ctx, std::deque<ast::Expression>& synth
         exprs.push_back(i.expr);
       size_t first = in->schema().size();
       op = std::make_unique<ProjectOp>(ctx, std::move(in), std::move(exprs), names);
+      // WHERE reads only projected values (the analysis holds it to them), so without SKIP or
+      // LIMIT in between it may filter before DISTINCT, where the input variables are still
+      // there for projected expressions it repeats (`WITH DISTINCT a.x AS x WHERE a.x = 1`).
+      if (where && !projection.skip && !projection.limit) {
+        op = std::make_unique<FilterOp>(ctx, std::move(op), *where);
+        where = nullptr;
+      }
       std::vector<int> slots;
       for (size_t i = 0; i < names.size(); ++i)
         slots.push_back(static_cast<int>(first + i));
       op = std::make_unique<SelectOp>(std::move(op), std::move(slots), names);
     }
     if (projection.distinct)
-      op = std::make_unique<DistinctOp>(ctx, std::move(op), names.size());
+      op = std::make_unique<DistinctOp>(ctx, std::move(op), visible);
     if (!projection.order_by.empty()) {
-      op = std::make_unique<SortOp>(ctx, std::move(op), sort_keys(synthetic, items, projection),
-                                    descending, top_k(ctx, projection));
+      op = std::make_unique<SortOp>(ctx, std::move(op),
+                                    sort_keys(synthetic, items, projection, true), descending,
+                                    top_k(ctx, projection));
     }
     if (projection.skip || projection.limit) {
       op = std::make_unique<SkipLimitOp>(ctx, std::move(op), projection.skip.get(),
                                          projection.limit.get());
+    }
+    if (visible < names.size()) {
+      std::vector<int> slots;
+      for (size_t i = 0; i < visible; ++i)
+        slots.push_back(static_cast<int>(i));
+      names.resize(visible);
+      op = std::make_unique<SelectOp>(std::move(op), std::move(slots), names);
     }
   } else {
     // Projected columns are appended, so ORDER BY can read both them and the input variables.
@@ -134,8 +196,9 @@ OperatorPtr plan_projection(ExecContext& ctx, std::deque<ast::Expression>& synth
     size_t first = in->schema().size();
     op = std::make_unique<ProjectOp>(ctx, std::move(in), std::move(exprs), names);
     if (!projection.order_by.empty()) {
-      op = std::make_unique<SortOp>(ctx, std::move(op), sort_keys(synthetic, items, projection),
-                                    descending, top_k(ctx, projection));
+      op = std::make_unique<SortOp>(ctx, std::move(op),
+                                    sort_keys(synthetic, items, projection, false), descending,
+                                    top_k(ctx, projection));
     }
     if (projection.skip || projection.limit) {
       op = std::make_unique<SkipLimitOp>(ctx, std::move(op), projection.skip.get(),

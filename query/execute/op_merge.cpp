@@ -11,7 +11,36 @@ MergeOp::MergeOp(ExecContext& ctx, OperatorPtr child, const ast::Merge& merge)
   creator_ = std::make_unique<PatternCreator>(ctx, parts_, child->schema());
   schema_ = matcher_->output_schema();
   eval_ = std::make_unique<Evaluator>(ctx, schema_);
+  input_eval_ = std::make_unique<Evaluator>(ctx, child->schema());
   child_ = add_child(std::move(child));
+}
+
+void MergeOp::refuse_null_properties(const std::vector<Value>& row) {
+  Batch one;
+  one.reset(row.size());
+  one.append(row);
+  auto check = [&](const ast::ExprPtr& properties) {
+    if (!properties) {
+      return;
+    }
+    Value map = input_eval_->eval(*properties, RowRef{&one, 0});
+    if (!map.is_map()) {
+      return;
+    }
+    for (const auto& [key, value] : map.as_map()) {
+      if (value.is_null()) {
+        throw QueryError(ErrorCategory::kSemanticError, ErrorPhase::kRuntime, "MergeReadOwnWrites",
+                         "MERGE cannot use a null property value (" + key +
+                             "): a created entity could never be matched by it");
+      }
+    }
+  };
+  for (const ast::NodePattern& node : merge_.pattern.element.nodes) {
+    check(node.properties);
+  }
+  for (const ast::RelationshipPattern& rel : merge_.pattern.element.relationships) {
+    check(rel.properties);
+  }
 }
 
 bool MergeOp::next(Batch& out) {
@@ -40,6 +69,8 @@ bool MergeOp::next(Batch& out) {
         }
         continue;
       }
+
+      refuse_null_properties(row);
 
       // The creator names anonymous elements differently: map its row onto the matcher's
       // columns by name, leaving hidden columns null.

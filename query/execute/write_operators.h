@@ -123,6 +123,10 @@ class MergeOp : public Operator {
   bool next(Batch& out) override;
 
  private:
+  // Throws SemanticError/MergeReadOwnWrites when a property of the pattern is null for ROW (an
+  // input row): what MERGE would create could never match the pattern.
+  void refuse_null_properties(const std::vector<Value>& row);
+
   ExecContext& ctx_;
   Operator* child_;
   const ast::Merge& merge_;
@@ -130,6 +134,7 @@ class MergeOp : public Operator {
   std::unique_ptr<PatternMatcher> matcher_;
   std::unique_ptr<PatternCreator> creator_;
   std::unique_ptr<Evaluator> eval_;
+  std::unique_ptr<Evaluator> input_eval_;  // over the input rows
   std::vector<std::vector<Value>> rows_;
   size_t emitted_ = 0;
   bool done_ = false;

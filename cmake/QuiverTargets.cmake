@@ -1,9 +1,11 @@
 # Helpers that give every Quiver target the same flags and the same layering rules.
 
-set(QUIVER_WARNINGS -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor)
-# GCC 12 reports a false -Wrestrict overlap for `"literal" + std::string` at -O3 (GCC PR 105651).
+# Clang (the fuzzing tree) knows neither -Wshadow=local nor -Wno-restrict. GCC 12 reports a false
+# -Wrestrict overlap for `"literal" + std::string` at -O3 (GCC PR 105651).
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
-  list(APPEND QUIVER_WARNINGS -Wno-restrict)
+  set(QUIVER_WARNINGS -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wno-restrict)
+else()
+  set(QUIVER_WARNINGS -Wall -Wextra -Wpedantic -Wnon-virtual-dtor)
 endif()
 if(QUIVER_WERROR)
   list(APPEND QUIVER_WARNINGS -Werror)

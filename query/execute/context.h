@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -18,6 +19,11 @@
 #include "storage/types.h"
 
 namespace quiver::query {
+
+namespace ast {
+struct Query;
+}
+class Schema;
 
 // A storage failure surfacing through the query layer (disk full, corruption, read-only
 // database...). The session boundary maps it to the user's error type.
@@ -113,6 +119,13 @@ class ExecContext {
   std::unordered_map<uint64_t, bool>& deleted_nodes() { return deleted_nodes_; }
   std::unordered_map<uint64_t, bool>& deleted_rels() { return deleted_rels_; }
 
+  // Answers EXISTS { query }: true when the query yields a row for ROW, an outer row laid out as
+  // SCHEMA. Installed by the planner, since only it can plan the subquery; empty until then.
+  using SubqueryProbe =
+      std::function<bool(const ast::Query&, const Schema&, const std::vector<Value>& row)>;
+  void set_subquery_probe(SubqueryProbe probe) { subquery_probe_ = std::move(probe); }
+  const SubqueryProbe& subquery_probe() const { return subquery_probe_; }
+
  private:
   std::optional<uint32_t> lookup(int kind, const std::string& name);
   uint32_t intern(int kind, const std::string& name);
@@ -127,6 +140,7 @@ class ExecContext {
   std::unordered_map<uint32_t, std::string> names_[3];
   std::unordered_map<uint64_t, bool> deleted_nodes_;
   std::unordered_map<uint64_t, bool> deleted_rels_;
+  SubqueryProbe subquery_probe_;
 };
 
 // Conversions between stored property values and runtime values.

@@ -202,9 +202,12 @@ Value Evaluator::eval_exists(const ast::Expression& e, RowRef row) {
   } else {
     const auto& x = std::get<ast::ExistsSubquery>(e.node);
     if (x.query) {
-      throw QueryError(ErrorCategory::kSemanticError, ErrorPhase::kCompileTime,
-                       "UnsupportedSubquery", "EXISTS with a full query is not supported",
-                       e.pos.line, e.pos.column);
+      if (!ctx_.subquery_probe()) {
+        throw QueryError(ErrorCategory::kSemanticError, ErrorPhase::kCompileTime,
+                         "UnsupportedSubquery", "EXISTS with a full query is not available here",
+                         e.pos.line, e.pos.column);
+      }
+      return Value(ctx_.subquery_probe()(*x.query, subquery_schema(), subquery_input(row)));
     }
     matcher = &matcher_for(e, x.pattern, x.filter ? x.filter.get() : nullptr);
   }

@@ -19,8 +19,11 @@ class ClausePlanner {
                 std::deque<ast::Expression>& synthetic)
       : ctx_(ctx), procedures_(procedures), synthetic_(synthetic) {}
 
-  OperatorPtr plan_single(const ast::SingleQuery& query, std::vector<std::string>& columns) {
-    OperatorPtr op = std::make_unique<ArgumentOp>(Schema());
+  // Plans QUERY starting from INPUT (an argument operator: one empty row for a query, the outer
+  // row for a correlated subquery).
+  OperatorPtr plan_single(const ast::SingleQuery& query, std::vector<std::string>& columns,
+                          OperatorPtr input = std::make_unique<ArgumentOp>(Schema())) {
+    OperatorPtr op = std::move(input);
     for (const ast::Clause& clause : query.clauses)
       op = plan_clause(std::move(op), clause, columns);
     return op;
@@ -146,8 +149,36 @@ class ClausePlanner {
 
 }  // namespace
 
+namespace {
+
+// Plans and runs EXISTS { QUERY } for one outer ROW: true as soon as one part yields a row. The
+// subquery is planned afresh for every row, which keeps operators free of reset logic; planning
+// costs little next to matching.
+bool probe_subquery(ExecContext& ctx, const ProcedureRegistry& procedures, const ast::Query& query,
+                    const Schema& schema, const std::vector<Value>& row) {
+  std::deque<ast::Expression> synthetic;
+  ClausePlanner planner(ctx, procedures, synthetic);
+  for (const ast::SingleQuery& part : query.parts) {
+    auto argument = std::make_unique<ArgumentOp>(schema);
+    argument->reset({row});
+    std::vector<std::string> columns;
+    OperatorPtr root = planner.plan_single(part, columns, std::move(argument));
+    Batch batch;
+    if (root->pull(batch) && batch.size > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 PhysicalPlan build_plan(const ast::Query& query, ExecContext& ctx,
                         const ProcedureRegistry& procedures) {
+  ctx.set_subquery_probe([&ctx, &procedures](const ast::Query& subquery, const Schema& schema,
+                                             const std::vector<Value>& row) {
+    return probe_subquery(ctx, procedures, subquery, schema, row);
+  });
   PhysicalPlan plan;
   plan.synthetic = std::make_unique<std::deque<ast::Expression>>();
   ClausePlanner planner(ctx, procedures, *plan.synthetic);

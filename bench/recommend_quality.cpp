@@ -29,7 +29,12 @@ double seconds_since(Clock::time_point start) {
 }
 
 // Positive ratings as a users x movies matrix, ids mapped densely in ascending order.
-SparseMatrix load_positives(const std::string& path) {
+struct Data {
+  SparseMatrix positives;
+  std::map<std::int64_t, std::uint32_t> movie_index;
+};
+
+Data load_positives(const std::string& path) {
   std::ifstream in(path);
   if (!in) {
     std::fprintf(stderr, "cannot open %s\n", path.c_str());
@@ -50,25 +55,61 @@ SparseMatrix load_positives(const std::string& path) {
       movies.push_back(std::stoll(movie));
     }
   }
+
   std::map<std::int64_t, std::uint32_t> user_index;
-  std::map<std::int64_t, std::uint32_t> movie_index;
-  for (auto u : users)
+  Data data;
+  for (auto u : users) {
     user_index.emplace(u, 0);
-  for (auto m : movies)
-    movie_index.emplace(m, 0);
+  }
+  for (auto m : movies) {
+    data.movie_index.emplace(m, 0);
+  }
   std::uint32_t next = 0;
-  for (auto& [id, index] : user_index)
+  for (auto& [id, index] : user_index) {
     index = next++;
+  }
   next = 0;
-  for (auto& [id, index] : movie_index)
+  for (auto& [id, index] : data.movie_index) {
     index = next++;
+  }
+
   std::vector<std::uint32_t> rows;
   std::vector<std::uint32_t> cols;
   for (std::size_t r = 0; r < users.size(); ++r) {
     rows.push_back(user_index[users[r]]);
-    cols.push_back(movie_index[movies[r]]);
+    cols.push_back(data.movie_index[movies[r]]);
   }
-  return std::move(SparseMatrix::from_triples(user_index.size(), movie_index.size(), rows, cols))
+  data.positives =
+      std::move(SparseMatrix::from_triples(user_index.size(), data.movie_index.size(), rows, cols))
+          .value();
+  return data;
+}
+
+// Genres of movies.csv (next to ratings.csv) as item -> topic links: the knowledge graph.
+SparseMatrix load_genres(const std::string& ratings_path, const Data& data) {
+  const std::string path = ratings_path.substr(0, ratings_path.rfind('/') + 1) + "movies.csv";
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  std::map<std::string, std::uint32_t> genre_index;
+  std::vector<std::uint32_t> items;
+  std::vector<std::uint32_t> genres;
+  while (std::getline(in, line)) {
+    const auto movie = data.movie_index.find(std::stoll(line.substr(0, line.find(','))));
+    if (movie == data.movie_index.end()) {
+      continue;
+    }
+    std::stringstream names(line.substr(line.rfind(',') + 1));
+    std::string name;
+    while (std::getline(names, name, '|')) {
+      const auto next = static_cast<std::uint32_t>(genre_index.size());
+      const auto [it, added] = genre_index.emplace(name, next);
+      items.push_back(movie->second);
+      genres.push_back(it->second);
+    }
+  }
+  return std::move(
+             SparseMatrix::from_triples(data.movie_index.size(), genre_index.size(), items, genres))
       .value();
 }
 
@@ -153,7 +194,8 @@ int main(int argc, char** argv) {
     }
   }
 
-  const SparseMatrix positives = load_positives(path);
+  const Data data = load_positives(path);
+  const SparseMatrix& positives = data.positives;
   const Split split =
       std::move(split_interactions(positives, {.test_fraction = 0.2, .seed = 42})).value();
   const Split validation =
@@ -165,8 +207,14 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(split.train.entry_count()),
               static_cast<unsigned long long>(split.test.entry_count()));
 
+  const SparseMatrix genre_links = load_genres(path, data);
+  const SparseMatrix* genres = &genre_links;
+
   std::vector<std::vector<Candidate>> grids(5);
   grids[0].push_back({"popularity", [](const SparseMatrix& x) { return fit_popularity(x); }});
+  grids[0].push_back({"popularity within genres", [=](const SparseMatrix& x) {
+                        return fit_popularity(x, {.within_user_topics = true}, genres);
+                      }});
   for (std::uint32_t k : {50u, 200u}) {
     for (float shrink : {0.0f, 20.0f}) {
       grids[1].push_back(
@@ -178,30 +226,40 @@ int main(int argc, char** argv) {
   }
   for (float alpha : {0.6f, 1.0f}) {
     for (float beta : {0.2f, 0.4f}) {
-      grids[2].push_back({"rp3beta a=" + std::to_string(alpha).substr(0, 3) +
-                              " b=" + std::to_string(beta).substr(0, 3) + " k=100",
-                          [=](const SparseMatrix& x) {
-                            return fit_rp3beta(x,
-                                               {.alpha = alpha, .beta = beta, .neighbours = 100});
-                          }});
+      for (float topic : {0.0f, 0.1f}) {
+        grids[2].push_back(
+            {"rp3beta a=" + std::to_string(alpha).substr(0, 3) +
+                 " b=" + std::to_string(beta).substr(0, 3) +
+                 " genres=" + std::to_string(topic).substr(0, 3),
+             [=](const SparseMatrix& x) {
+               return fit_rp3beta(
+                   x, {.alpha = alpha, .beta = beta, .neighbours = 100, .topic_weight = topic},
+                   genres);
+             }});
+      }
     }
   }
-  for (double lambda : {100.0, 300.0, 1000.0}) {
+  for (double lambda : {100.0, 200.0, 400.0, 800.0}) {
     grids[3].push_back(
         {"ease lambda=" + std::to_string(int(lambda)) + " support>=3", [=](const SparseMatrix& x) {
            return fit_ease(x, {.lambda = lambda, .min_item_support = 3});
          }});
   }
-  for (std::uint32_t factors : {64u, 128u}) {
-    for (float reg : {1.0f, 10.0f}) {
-      grids[4].push_back(
-          {"ials f=" + std::to_string(factors) + " reg=" + std::to_string(int(reg)) +
-               " alpha=5 it=10",
-           [=](const SparseMatrix& x) {
-             return fit_ials(
-                 x, {.factors = factors, .alpha = 5.0f, .regularization = reg, .iterations = 10});
-           }});
-    }
+  struct IalsPoint {
+    std::uint32_t factors;
+    float reg;
+    float alpha;
+  };
+  for (const IalsPoint p : {IalsPoint{64, 10.0f, 5.0f}, IalsPoint{64, 40.0f, 10.0f},
+                            IalsPoint{128, 40.0f, 10.0f}, IalsPoint{128, 100.0f, 20.0f}}) {
+    grids[4].push_back(
+        {"ials f=" + std::to_string(p.factors) + " reg=" + std::to_string(int(p.reg)) +
+             " alpha=" + std::to_string(int(p.alpha)) + " it=15",
+         [=](const SparseMatrix& x) {
+           return fit_ials(
+               x,
+               {.factors = p.factors, .alpha = p.alpha, .regularization = p.reg, .iterations = 15});
+         }});
   }
   if (quick) {
     for (auto& g : grids) {
@@ -214,21 +272,30 @@ int main(int argc, char** argv) {
     best.push_back(tune(grid, validation));
   }
 
-  // The hybrid blends the two best-tuned item-item views with a weight chosen on validation.
+  // The hybrid blends tuned EASE with the tuned graph walk or factor model, the partner and
+  // weight chosen on validation.
   std::vector<Candidate> hybrids;
-  for (float w : {0.3f, 0.5f, 0.7f}) {
-    const Candidate ease = best[3];
-    const Candidate rp3 = best[2];
-    hybrids.push_back({"hybrid " + std::to_string(w).substr(0, 3) + " ease + rp3beta",
-                       [=](const SparseMatrix& x) -> Result<Model> {
-                         Result<Model> a = ease.fit(x);
-                         Result<Model> b = rp3.fit(x);
-                         if (!a.ok())
-                           return a;
-                         if (!b.ok())
-                           return b;
-                         return fit_hybrid({{a.value(), w}, {b.value(), 1.0f - w}});
-                       }});
+  for (std::size_t partner : {std::size_t{2}, std::size_t{4}}) {
+    for (float w : {0.6f, 0.8f}) {
+      const Candidate ease = best[3];
+      const Candidate other = best[partner];
+      hybrids.push_back({"hybrid " + std::to_string(w).substr(0, 3) + " ease + " +
+                             (partner == 2 ? "rp3beta" : "ials"),
+                         [=](const SparseMatrix& x) -> Result<Model> {
+                           Result<Model> a = ease.fit(x);
+                           if (!a.ok()) {
+                             return a;
+                           }
+                           Result<Model> b = other.fit(x);
+                           if (!b.ok()) {
+                             return b;
+                           }
+                           return fit_hybrid({{a.value(), w}, {b.value(), 1.0f - w}});
+                         }});
+    }
+  }
+  if (quick) {
+    hybrids.resize(1);
   }
   best.push_back(tune(hybrids, validation));
 

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 
 #include "quiver/client.h"
 #include "server/server_process.h"
@@ -196,6 +198,26 @@ TEST(CppDriver, QuiverdRefusesToStartWithoutAnAdminPassword) {
                         dir.str("db") + " --listen 127.0.0.1:0 --log-level off";
   int status = std::system(command.c_str());
   EXPECT_NE(status, 0);
+}
+
+TEST(ShellConnect, RunsStatementsOnAServer) {
+  ServerProcess server;
+  std::string password = server.scratch().write("password", ServerProcess::kAdminPassword);
+  std::string output = server.scratch().str("out.csv");
+  std::string command =
+      std::string(QUIVER_CLI_PATH) + " --connect 127.0.0.1:" + std::to_string(server.port()) +
+      " --password-file " + password +
+      " -c \"CREATE (:S {v: 5}); MATCH (s:S) RETURN s.v AS v\" --format csv > " + output;
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::ifstream in(output);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text.substr(0, 1), "v") << text;
+  EXPECT_NE(text.find("\n5"), std::string::npos) << text;
+
+  std::string refused = std::string(QUIVER_CLI_PATH) +
+                        " --connect 127.0.0.1:" + std::to_string(server.port()) +
+                        " -c 'RETURN 1' 2>/dev/null";
+  EXPECT_NE(std::system(refused.c_str()), 0);
 }
 
 }  // namespace

@@ -85,14 +85,26 @@ Result StatementRunner::run_auto_commit(const std::string& query, const Params& 
     throw forbidden("the reader role cannot run statements that write");
   }
 
-  Transaction write = session_.begin_write();
-  Result result = write.run(query, params);
-  if (Clock::now() > deadline) {
-    write.rollback();
-    throw timed_out();
+  Outcome<Result> outcome = Error("", "", "", "");
+  {
+    Transaction write = session_.begin_write();
+    outcome = write.try_run(query, params);
+    if (outcome.ok()) {
+      if (Clock::now() > deadline) {
+        write.rollback();
+        throw timed_out();
+      }
+      write.commit();
+      return std::move(outcome).value();
+    }
   }
-  write.commit();
-  return result;
+
+  // Only the auto-commit path of the embedded Session grows a full storage map and retries;
+  // such a statement then runs there, past the reach of the timeout's rollback.
+  if (outcome.error().category() == "DatabaseError" && outcome.error().detail() == "map_full") {
+    return session_.run(query, params);
+  }
+  throw outcome.error();
 }
 
 Result StatementRunner::run_in_transaction(const std::string& query, const Params& params,

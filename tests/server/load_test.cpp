@@ -154,6 +154,7 @@ TEST(Load, SigtermDuringWritesRollsBackAndLeavesAConsistentStore) {
       std::string(QUIVER_CLI_PATH) + " check " + dir + " > " + keep.str("check.txt") + " 2>&1";
   EXPECT_EQ(std::system(command.c_str()), 0);
 
+  EXPECT_GT(acknowledged.load(), 0);
   auto db = Database::open(dir);
   EXPECT_EQ(db->session().run("MATCH (n:Pending) RETURN count(n) AS c")[0][0], Value(0));
   EXPECT_GE(db->session().run("MATCH (n:W) RETURN count(n) AS c")[0][0].as_int(),

@@ -100,12 +100,14 @@ void Server::stop() {
     signals_.cancel(ec);
 
     std::lock_guard lock(connections_mutex_);
-    spdlog::info("closing {} connection(s); open transactions roll back", connections_.size());
+    size_t live = 0;
     for (auto& [id, weak] : connections_) {
       if (std::shared_ptr<Connection> connection = weak.lock()) {
         asio::post(connection->executor(), [connection]() { connection->close(); });
+        ++live;
       }
     }
+    spdlog::info("closing {} connection(s); open transactions roll back", live);
   });
 }
 

@@ -55,6 +55,7 @@ class StatementRunner {
   // Drops the result and rolls back the transaction. Never fails.
   void reset() noexcept;
 
+  // True between a successful begin() and commit(), rollback() or reset().
   bool in_transaction() const noexcept { return transaction_.has_value(); }
 
  private:

@@ -62,5 +62,11 @@ TEST_F(Tls, UntrustedCertificateIsRejected) {
   EXPECT_THROW(client::Client::connect(untrusted), Error);
 }
 
+TEST_F(Tls, HostNameMustMatchTheCertificate) {
+  client::ConnectOptions other_name = options();
+  other_name.host = "localhost";  // the certificate names 127.0.0.1 only
+  EXPECT_THROW(client::Client::connect(other_name), Error);
+}
+
 }  // namespace
 }  // namespace quiver::test_support

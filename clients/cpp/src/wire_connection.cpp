@@ -112,6 +112,9 @@ std::unique_ptr<WireConnection> WireConnection::open(const ConnectOptions& optio
       }
     }
     t.tls = std::make_unique<asio::ssl::stream<tcp::socket&>>(t.socket, t.tls_context);
+    if (options.tls_verify) {
+      t.tls->set_verify_callback(asio::ssl::host_name_verification(options.host));
+    }
     t.complete("the TLS handshake", [&](auto handler) {
       t.tls->async_handshake(asio::ssl::stream_base::client, handler);
     });

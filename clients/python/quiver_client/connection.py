@@ -1,5 +1,6 @@
 """Connections to quiverd: framing, the message exchanges, results and transactions."""
 
+import collections
 import socket
 import ssl
 import struct
@@ -29,14 +30,14 @@ class Result:
     def __init__(self, connection, columns):
         self._connection = connection
         self.columns = columns
-        self._buffer = []
+        self._buffer = collections.deque()
         self._more = True
         self._summary = None
 
     def __iter__(self):
         while True:
             while self._buffer:
-                yield self._buffer.pop(0)
+                yield self._buffer.popleft()
             if not self._more:
                 return
             self._fetch()
@@ -54,7 +55,7 @@ class Result:
         if self._more:
             self._connection._send(discard=pb.Discard())
             self._more = False
-            self._buffer = []
+            self._buffer.clear()
             self._summary = summary_from_wire(self._connection._expect("summary"))
             self._connection._open_result = None
 

@@ -72,6 +72,9 @@ TEST(CppDriver, ManyRecordsArriveAcrossBatches) {
   ASSERT_EQ(rows.size(), 100u);
   EXPECT_EQ(rows[99][0], Value(100));
   EXPECT_FALSE(db->run("EXPLAIN MATCH (n) RETURN n").summary().plan.empty());
+  Summary profiled = db->run("PROFILE UNWIND [1, 2] AS x RETURN x").summary();
+  ASSERT_FALSE(profiled.profile.empty());
+  EXPECT_EQ(profiled.profile.front().depth, 0);
 }
 
 TEST(CppDriver, TransactionsCommitRollBackAndRollBackWhenDropped) {

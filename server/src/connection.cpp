@@ -122,6 +122,7 @@ asio::awaitable<void> Connection::serve() {
     try {
       co_await send_error(Error(fatal->category, fatal->detail, "compile time", fatal->message),
                           true);
+      co_await linger();
     } catch (const std::exception&) {
       // The peer is gone already; there is nobody left to tell.
     }
@@ -130,6 +131,31 @@ asio::awaitable<void> Connection::serve() {
   co_await engine_.run([this]() { runner_.reset(); });
   close();
   spdlog::debug("connection {} from {} closed", id_, peer_);
+}
+
+asio::awaitable<void> Connection::linger() {
+  // Closing a socket with unread input makes the kernel send a reset, which can destroy the
+  // Error frame before the client reads it. So stop sending, then read and drop what the client
+  // still sends until it closes, for a bounded time and number of bytes.
+  tcp::socket& lowest = tls_ ? tls_->next_layer() : socket_;
+  boost::system::error_code ec;
+  lowest.shutdown(tcp::socket::shutdown_send, ec);
+  auto self = shared_from_this();
+  asio::steady_timer limit(strand_, std::chrono::milliseconds(500));
+  limit.async_wait([self](const boost::system::error_code& waited) {
+    if (!waited) {
+      self->close();
+    }
+  });
+  char sink[4096];
+  for (size_t total = 0; !closed_ && total < (size_t{1} << 20);) {
+    total += co_await lowest.async_read_some(asio::buffer(sink),
+                                             asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      break;
+    }
+  }
+  limit.cancel();
 }
 
 asio::awaitable<std::optional<wire::ClientMessage>> Connection::read_message() {

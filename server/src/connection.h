@@ -40,6 +40,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   asio::awaitable<void> serve();
   asio::awaitable<void> watchdog();
+  asio::awaitable<void> linger();
   asio::awaitable<std::optional<wire::ClientMessage>> read_message();
   asio::awaitable<bool> handle(const wire::ClientMessage& message);
   asio::awaitable<void> handle_hello(const wire::Hello& hello);

@@ -54,7 +54,7 @@ ServerProcess::ServerProcess(const std::vector<std::string>& extra) {
     throw std::runtime_error("cannot start quiverd");
   }
 
-  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < until) {
     std::ifstream in(port_file);
     int port = 0;
@@ -69,7 +69,7 @@ ServerProcess::ServerProcess(const std::vector<std::string>& extra) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  throw std::runtime_error("quiverd did not start listening within 20 s");
+  throw std::runtime_error("quiverd did not start listening within 30 s");
 }
 
 ServerProcess::~ServerProcess() {

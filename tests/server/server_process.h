@@ -16,7 +16,7 @@ class ServerProcess {
  public:
   static constexpr const char* kAdminPassword = "admin-secret";
 
-  // Starts quiverd with EXTRA flags and waits (at most 20 s) until it listens. Throws
+  // Starts quiverd with EXTRA flags and waits (at most 30 s) until it listens. Throws
   // std::runtime_error when it does not come up.
   explicit ServerProcess(const std::vector<std::string>& extra = {});
 

@@ -7,6 +7,8 @@ namespace quiver::shell {
 
 void print_usage(std::ostream& out) {
   out << "usage: quiver DIR [(-c QUERY | -f FILE)...] [--param NAME=VALUE]... [--format FORMAT]\n"
+         "       quiver --connect HOST:PORT [--user NAME] [--password-file FILE] [--tls-ca FILE]\n"
+         "              (-c QUERY | -f FILE)... [--format FORMAT]\n"
          "       quiver <command> [arguments]\n"
          "running statements on the database in DIR (created when missing); without -c or -f,\n"
          "the interactive shell (statements piped on standard input run as a script):\n"

@@ -37,6 +37,14 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
 // kExitUsage on a wrong command line.
 int run_query(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// `quiver --connect HOST:PORT [--user NAME] [--password-file FILE] [--tls] [--tls-ca FILE]
+// (-c QUERY | -f FILE)... [--format table|csv|json]`: runs the statements on a quiverd server,
+// each auto-committed, and writes each result to OUT as run_query does. The user defaults to
+// $QUIVER_USER or "admin", the password to $QUIVER_PASSWORD. Stops at the first failure
+// (written to ERR). Returns kExitOk, kExitFailure (a failed statement, no connection, refused
+// login) or kExitUsage.
+int run_connect(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // Prints the usage text to OUT.
 void print_usage(std::ostream& out);
 

@@ -22,6 +22,10 @@ int main(int argc, char** argv) {
   if (command == "import") {
     return quiver::shell::run_import(args, std::cout, std::cerr);
   }
+  if (command == "--connect") {
+    args.insert(args.begin(), command);
+    return quiver::shell::run_connect(args, std::cout, std::cerr);
+  }
   if (command == "help" || command == "--help" || command == "-h") {
     quiver::shell::print_usage(std::cout);
     return quiver::shell::kExitOk;

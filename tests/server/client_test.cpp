@@ -1,0 +1,227 @@
+// The C++ driver end to end: values, parameters, transactions, errors, users and roles.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+
+#include "quiver/client.h"
+#include "server/server_process.h"
+
+namespace quiver::test_support {
+namespace {
+
+using client::Client;
+using client::ConnectOptions;
+
+std::unique_ptr<Client> connect_as(const ServerProcess& server, const std::string& user,
+                                   const std::string& password) {
+  ConnectOptions options;
+  options.port = server.port();
+  options.user = user;
+  options.password = password;
+  options.fetch_size = 3;
+  return Client::connect(options);
+}
+
+std::unique_ptr<Client> connect_admin(const ServerProcess& server) {
+  return connect_as(server, "admin", ServerProcess::kAdminPassword);
+}
+
+template <typename F>
+Error error_of(F f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e;
+  }
+  return Error("none", "none", "", "no error was thrown");
+}
+
+TEST(CppDriver, RunsWithParametersAndReturnsTypedValues) {
+  ServerProcess server;
+  auto db = connect_admin(server);
+  Result created = db->run(
+      "CREATE (a:Person {name: $name, age: $age})-[r:KNOWS {since: 2001}]->(b:Person {name: 'B'})",
+      {{"name", "Ada"}, {"age", 36}});
+  EXPECT_EQ(created.summary().counters.nodes_created, 2);
+  EXPECT_EQ(created.summary().counters.relationships_created, 1);
+
+  Result rows = db->run(
+      "MATCH p = (a:Person {name: 'Ada'})-[r:KNOWS]->(b) "
+      "RETURN a, r, p, [1, 2.5, 'x', null, true] AS list, {k: $v} AS map",
+      {{"v", List{1, 2}}});
+  ASSERT_EQ(rows.size(), 1u);
+  const Record& row = rows[0];
+  ASSERT_TRUE(row.get("a").is_node());
+  EXPECT_EQ(row.get("a").as_node().labels, std::vector<std::string>{"Person"});
+  EXPECT_EQ(row.get("a").as_node().properties.at("age"), Value(36));
+  ASSERT_TRUE(row.get("r").is_relationship());
+  EXPECT_EQ(row.get("r").as_relationship().type, "KNOWS");
+  EXPECT_EQ(row.get("r").as_relationship().start, row.get("a").as_node().id);
+  ASSERT_TRUE(row.get("p").is_path());
+  EXPECT_EQ(row.get("p").as_path().nodes.size(), 2u);
+  EXPECT_EQ(row.get("list"), Value(List{1, 2.5, "x", nullptr, true}));
+  EXPECT_EQ(row.get("map"), Value(Map{{"k", List{1, 2}}}));
+}
+
+TEST(CppDriver, ManyRecordsArriveAcrossBatches) {
+  ServerProcess server({"--batch-size", "7"});
+  auto db = connect_admin(server);
+  Result rows = db->run("UNWIND range(1, 100) AS x RETURN x");
+  ASSERT_EQ(rows.size(), 100u);
+  EXPECT_EQ(rows[99][0], Value(100));
+  EXPECT_FALSE(db->run("EXPLAIN MATCH (n) RETURN n").summary().plan.empty());
+  Summary profiled = db->run("PROFILE UNWIND [1, 2] AS x RETURN x").summary();
+  ASSERT_FALSE(profiled.profile.empty());
+  EXPECT_EQ(profiled.profile.front().depth, 0);
+}
+
+TEST(CppDriver, TransactionsCommitRollBackAndRollBackWhenDropped) {
+  ServerProcess server;
+  auto db = connect_admin(server);
+  {
+    client::Transaction tx = db->begin_write();
+    tx.run("CREATE (:T {v: 1})");
+    EXPECT_EQ(tx.run("MATCH (t:T) RETURN count(t) AS c")[0][0], Value(1));
+    tx.commit();
+    EXPECT_FALSE(tx.open());
+  }
+  {
+    client::Transaction tx = db->begin_write();
+    tx.run("CREATE (:T {v: 2})");
+    tx.rollback();
+  }
+  {
+    client::Transaction tx = db->begin_write();
+    tx.run("CREATE (:T {v: 3})");
+  }
+  EXPECT_EQ(db->run("MATCH (t:T) RETURN count(t) AS c")[0][0], Value(1));
+
+  client::Transaction read = db->begin_read();
+  EXPECT_EQ(error_of([&] { read.run("CREATE (:T)"); }).category(), "TransactionError");
+  read.rollback();
+}
+
+TEST(CppDriver, AFailedStatementEndsItsTransaction) {
+  ServerProcess server;
+  auto db = connect_admin(server);
+  client::Transaction tx = db->begin_write();
+  tx.run("CREATE (:T)");
+  EXPECT_EQ(error_of([&] { tx.run("RETURN 1 / 0"); }).category(), "ArithmeticError");
+  Error commit = error_of([&] { tx.commit(); });
+  EXPECT_EQ(commit.detail(), "TransactionClosed");
+  EXPECT_EQ(db->run("MATCH (t:T) RETURN count(t) AS c")[0][0], Value(0));
+}
+
+TEST(CppDriver, ErrorsArriveAsQuiverErrorWithTheirPosition) {
+  ServerProcess server;
+  auto db = connect_admin(server);
+  Error syntax = error_of([&] { db->run("MATCH (n)\nRETURN m"); });
+  EXPECT_EQ(syntax.category(), "SyntaxError");
+  EXPECT_EQ(syntax.detail(), "UndefinedVariable");
+  EXPECT_EQ(syntax.line(), 2u);
+  EXPECT_NE(std::string(syntax.what()).find("RETURN m"), std::string::npos);
+  EXPECT_EQ(error_of([&] { db->run("RETURN $missing"); }).category(), "ParameterMissing");
+  EXPECT_EQ(db->run("RETURN 1 AS one")[0][0], Value(1));
+}
+
+TEST(CppDriver, WrongPasswordIsASecurityError) {
+  ServerProcess server;
+  Error e = error_of([&] { connect_as(server, "admin", "wrong"); });
+  EXPECT_EQ(e.category(), "SecurityError");
+  EXPECT_EQ(e.detail(), "AuthenticationFailed");
+}
+
+TEST(CppDriver, AdminManagesUsersAndRoles) {
+  ServerProcess server;
+  auto admin = connect_admin(server);
+  admin->run("CREATE USER alice SET PASSWORD 'a-pass' ROLE editor");
+  admin->run("CREATE USER bob SET PASSWORD $pw", {{"pw", "b-pass"}});
+  Result users = admin->run("SHOW USERS");
+  ASSERT_EQ(users.size(), 3u);
+  EXPECT_EQ(users[1].get("user"), Value("alice"));
+  EXPECT_EQ(users[1].get("role"), Value("editor"));
+  EXPECT_EQ(users[2].get("role"), Value("reader"));
+
+  EXPECT_EQ(connect_as(server, "alice", "a-pass")->role(), "editor");
+  admin->run("ALTER USER alice SET PASSWORD 'new-pass'");
+  EXPECT_EQ(error_of([&] { connect_as(server, "alice", "a-pass"); }).category(), "SecurityError");
+  admin->run("GRANT ROLE admin TO bob");
+  EXPECT_EQ(connect_as(server, "bob", "b-pass")->role(), "admin");
+  admin->run("DROP USER bob");
+  EXPECT_EQ(error_of([&] { connect_as(server, "bob", "b-pass"); }).detail(),
+            "AuthenticationFailed");
+
+  EXPECT_EQ(error_of([&] { admin->run("DROP USER admin"); }).category(), "ArgumentError");
+  EXPECT_EQ(error_of([&] { admin->run("CREATE USER x SET PASSWORD"); }).category(), "SyntaxError");
+}
+
+TEST(CppDriver, ReadersCannotWriteAndOnlyAdminsManageUsers) {
+  ServerProcess server;
+  auto admin = connect_admin(server);
+  admin->run("CREATE USER reader1 SET PASSWORD 'r' ROLE reader");
+  admin->run("CREATE USER editor1 SET PASSWORD 'e' ROLE editor");
+  admin->run("CREATE (:Seed)");
+
+  auto reader = connect_as(server, "reader1", "r");
+  EXPECT_EQ(reader->run("MATCH (n) RETURN count(n) AS c")[0][0], Value(1));
+  Error write = error_of([&] { reader->run("CREATE (:Nope)"); });
+  EXPECT_EQ(write.category(), "SecurityError");
+  EXPECT_EQ(write.detail(), "Forbidden");
+  EXPECT_EQ(error_of([&] { reader->begin_write(); }).detail(), "Forbidden");
+  client::Transaction read = reader->begin_read();
+  EXPECT_EQ(error_of([&] { read.run("CREATE (:Nope)"); }).detail(), "Forbidden");
+  read.rollback();
+  EXPECT_EQ(error_of([&] { reader->run("SHOW USERS"); }).detail(), "Forbidden");
+
+  auto editor = connect_as(server, "editor1", "e");
+  editor->run("CREATE (:Made)");
+  EXPECT_EQ(error_of([&] { editor->run("CREATE USER z SET PASSWORD 'z'"); }).detail(), "Forbidden");
+  EXPECT_EQ(admin->run("MATCH (n) RETURN count(n) AS c")[0][0], Value(2));
+}
+
+TEST(CppDriver, StatementsPastTheTimeoutRollBack) {
+  ServerProcess server;
+  auto db = connect_admin(server);
+  ConnectOptions hurried;
+  hurried.port = server.port();
+  hurried.user = "admin";
+  hurried.password = ServerProcess::kAdminPassword;
+  hurried.query_timeout = std::chrono::milliseconds(1);
+  auto slow = Client::connect(hurried);
+  Error e = error_of([&] { slow->run("UNWIND range(1, 20000) AS x CREATE (:Slow {x: x})"); });
+  EXPECT_EQ(e.category(), "TimeoutError");
+  EXPECT_EQ(db->run("MATCH (n:Slow) RETURN count(n) AS c")[0][0], Value(0));
+}
+
+TEST(CppDriver, QuiverdRefusesToStartWithoutAnAdminPassword) {
+  TempDir dir("quiverd-nopass");
+  std::string command = std::string("env -u QUIVER_ADMIN_PASSWORD ") + QUIVERD_PATH + " --data " +
+                        dir.str("db") + " --listen 127.0.0.1:0 --log-level off";
+  int status = std::system(command.c_str());
+  EXPECT_NE(status, 0);
+}
+
+TEST(ShellConnect, RunsStatementsOnAServer) {
+  ServerProcess server;
+  std::string password = server.scratch().write("password", ServerProcess::kAdminPassword);
+  std::string output = server.scratch().str("out.csv");
+  std::string command =
+      std::string(QUIVER_CLI_PATH) + " --connect 127.0.0.1:" + std::to_string(server.port()) +
+      " --password-file " + password +
+      " -c \"CREATE (:S {v: 5}); MATCH (s:S) RETURN s.v AS v\" --format csv > " + output;
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::ifstream in(output);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text.substr(0, 1), "v") << text;
+  EXPECT_NE(text.find("\n5"), std::string::npos) << text;
+
+  std::string refused = std::string(QUIVER_CLI_PATH) +
+                        " --connect 127.0.0.1:" + std::to_string(server.port()) +
+                        " -c 'RETURN 1' 2>/dev/null";
+  EXPECT_NE(std::system(refused.c_str()), 0);
+}
+
+}  // namespace
+}  // namespace quiver::test_support

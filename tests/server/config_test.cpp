@@ -1,0 +1,43 @@
+// quiverd's flags and config file.
+#include "server/src/config.h"
+
+#include <gtest/gtest.h>
+
+#include "support/temp_dir.h"
+
+namespace quiver::server {
+namespace {
+
+TEST(Config, FlagsSetEverySetting) {
+  ServerConfig config =
+      parse_config({"--data", "/tmp/db", "--listen", "0.0.0.0:9000", "--workers", "8",
+                    "--query-timeout-ms", "50", "--no-fsync", "--password-cost", "min"});
+  EXPECT_EQ(config.data_dir, "/tmp/db");
+  EXPECT_EQ(config.listen_host, "0.0.0.0");
+  EXPECT_EQ(config.listen_port, 9000);
+  EXPECT_EQ(config.workers, 8u);
+  EXPECT_EQ(config.query_timeout.count(), 50);
+  EXPECT_FALSE(config.durable);
+  EXPECT_EQ(config.password_cost, PasswordCost::kMinimum);
+}
+
+TEST(Config, FileIsReadFirstAndFlagsOverrideIt) {
+  test_support::TempDir dir("quiverd-config");
+  std::string file =
+      dir.write("quiverd.conf", "# comment\ndata = /srv/db\nworkers = 3\nmax-connections = 9\n");
+  ServerConfig config = parse_config({"--workers", "5", "--config", file});
+  EXPECT_EQ(config.data_dir, "/srv/db");
+  EXPECT_EQ(config.workers, 5u);
+  EXPECT_EQ(config.max_connections, 9u);
+}
+
+TEST(Config, BadInputIsRefusedWithAMessage) {
+  EXPECT_THROW(parse_config({}), std::invalid_argument);
+  EXPECT_THROW(parse_config({"--data", "d", "--workers", "many"}), std::invalid_argument);
+  EXPECT_THROW(parse_config({"--data", "d", "--listen", "nohost"}), std::invalid_argument);
+  EXPECT_THROW(parse_config({"--data", "d", "--frobnicate", "1"}), std::invalid_argument);
+  EXPECT_THROW(parse_config({"--data", "d", "--tls-cert", "c"}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace quiver::server

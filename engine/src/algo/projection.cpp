@@ -162,10 +162,11 @@ ProjectionPtr ProjectionCatalog::current(const std::string& name, storage::Trans
   // Built outside the lock: a projection may take seconds, and readers of other names must not
   // wait for it.
   auto fresh = std::make_shared<const GraphProjection>(GraphProjection::build(txn, kept->config()));
-  if (!txn.has_writes()) {
+  if (!txn.has_writes() && fresh->data_version() > kept->data_version()) {
     std::lock_guard lock(mutex_);
     auto it = graphs_.find(name);
-    // Replace only what this call found: a drop or a newer build in between wins.
+    // Replace only what this call found, and never with an older snapshot (a reader that began
+    // before the kept build): a drop or a newer build in between wins.
     if (it != graphs_.end() && it->second == kept) {
       it->second = fresh;
     }

@@ -58,8 +58,11 @@ class GraphProjection {
   // Bytes a projection of NODES nodes and EDGES edges holds (the estimate used before building).
   static std::uint64_t estimate_bytes(std::uint64_t nodes, std::uint64_t edges, bool weighted);
 
+  // What the projection was built from.
   const ProjectionConfig& config() const { return config_; }
+  // The CSR graph the gpu kernels take; node index i is node_id(i).
   const gpu::CsrGraph& graph() const { return graph_; }
+  // Number of projected nodes.
   std::uint64_t node_count() const { return graph_.node_count(); }
   // Relationships projected, each once (an undirected graph has twice as many edges).
   std::uint64_t relationship_count() const { return relationship_count_; }

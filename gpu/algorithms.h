@@ -2,6 +2,7 @@
 
 // Everything the gpu layer offers, for callers that want it all in one include.
 
+#include "gpu/approximate_knn.h"
 #include "gpu/backend.h"
 #include "gpu/centrality.h"
 #include "gpu/components.h"

@@ -75,6 +75,7 @@ Result<std::string_view> lmdb_get(const Transaction& txn, MDB_dbi dbi, std::stri
 Status lmdb_put(Transaction& txn, MDB_dbi dbi, std::string_view key, std::string_view value,
                 unsigned flags) {
   QUIVER_STORAGE_TRY(txn.require_write());
+  txn.note_write();
   MDB_val k = to_val(key);
   MDB_val v = to_val(value);
   int rc = mdb_put(txn.handle(), dbi, &k, &v, flags);
@@ -87,6 +88,7 @@ Status lmdb_put(Transaction& txn, MDB_dbi dbi, std::string_view key, std::string
 Result<bool> lmdb_del(Transaction& txn, MDB_dbi dbi, std::string_view key,
                       const std::string_view* value) {
   QUIVER_STORAGE_TRY(txn.require_write());
+  txn.note_write();
   MDB_val k = to_val(key);
   MDB_val v{};
   if (value != nullptr) {

@@ -11,6 +11,7 @@ Transaction::Transaction(Transaction&& other) noexcept
     : env_(other.env_),
       txn_(other.txn_),
       writable_(other.writable_),
+      wrote_(other.wrote_),
       alive_(std::move(other.alive_)) {
   other.txn_ = nullptr;
 }
@@ -21,6 +22,7 @@ Transaction& Transaction::operator=(Transaction&& other) noexcept {
     env_ = other.env_;
     txn_ = other.txn_;
     writable_ = other.writable_;
+    wrote_ = other.wrote_;
     alive_ = std::move(other.alive_);
     other.txn_ = nullptr;
   }
@@ -45,6 +47,12 @@ MDB_txn* Transaction::release() noexcept {
     env_->transaction_ended();
   }
   return txn;
+}
+
+std::uint64_t Transaction::data_version() const noexcept {
+  // LMDB numbers a write transaction one past the snapshot it starts from.
+  std::uint64_t id = mdb_txn_id(txn_);
+  return writable_ && id > 0 ? id - 1 : id;
 }
 
 const Databases& Transaction::databases() const noexcept {

@@ -1,6 +1,7 @@
 // Read and write transactions over an Environment (RAII).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
 #include "storage/result.h"
@@ -32,6 +33,20 @@ class Transaction {
   // True until commit() or abort().
   bool active() const noexcept { return txn_ != nullptr; }
 
+  // The data version this transaction started from: the LMDB id of the last committed write
+  // transaction its snapshot includes. Every commit that changes anything raises it by one, so
+  // two snapshots with the same version hold the same data (also across processes). A write
+  // transaction reports the version it started from; has_writes() says whether it has changed
+  // anything since. Precondition active().
+  std::uint64_t data_version() const noexcept;
+
+  // True once this transaction has written anything (even when the write is later undone
+  // within it). Always false for a read transaction.
+  bool has_writes() const noexcept { return wrote_; }
+
+  // Internal to storage/: records that a write went through this transaction.
+  void note_write() noexcept { wrote_ = true; }
+
   // Ends the transaction, discarding any writes. Safe to call when already inactive.
   void abort() noexcept;
 
@@ -59,6 +74,7 @@ class Transaction {
   Environment* env_ = nullptr;
   MDB_txn* txn_ = nullptr;
   bool writable_ = false;
+  bool wrote_ = false;
   std::shared_ptr<bool> alive_;
 };
 

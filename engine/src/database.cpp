@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "database_impl.h"
+#include "engine/src/algo/procedures.h"
 #include "quiver/procedures.h"
 #include "storage/catalog.h"
 #include "storage/integrity.h"
@@ -33,6 +34,7 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path,
   impl->env = std::move(env).value();
   impl->plan_cache = std::make_unique<query::PlanCache>(options.plan_cache_entries);
   query::add_builtin_procedures(impl->procedures);
+  algo::add_algorithm_procedures(impl->procedures, impl->projections);
   return std::unique_ptr<Database>(new Database(std::move(impl)));
 }
 

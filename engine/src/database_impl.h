@@ -7,6 +7,7 @@
 #include <shared_mutex>
 #include <string>
 
+#include "engine/src/algo/projection.h"
 #include "query/errors.h"
 #include "query/execute/procedures.h"
 #include "query/execute/value.h"
@@ -33,6 +34,9 @@ struct Database::Impl {
   // a procedure takes it exclusively.
   std::shared_mutex procedures_mutex;
   query::ProcedureRegistry procedures;
+
+  // Graph projections kept by name for the algo.* procedures (thread-safe on its own).
+  algo::ProjectionCatalog projections;
 };
 
 // The API error for a storage error: category DatabaseError, detail the storage code.

@@ -47,16 +47,26 @@ struct ClauseInfo {
 
 // A procedure's declared interface, enough to check a CALL. Types use the TCK spelling
 // ("INTEGER?", "STRING?", "NUMBER?", "FLOAT?", "BOOLEAN?", "ANY?", ...).
+// An input marked optional may be left out of a call when every input after it is left out
+// too; the procedure then receives null for it.
 struct ProcedureField {
   std::string name;
   std::string type;
+  bool optional = false;
 };
 
+// `writes` marks a procedure that changes the database: a statement calling it is an updating
+// statement and runs in a write transaction.
 struct ProcedureSignature {
   std::string name;
   std::vector<ProcedureField> inputs;
   std::vector<ProcedureField> outputs;
+  bool writes = false;
 };
+
+// The fewest arguments a call of SIGNATURE may pass: the inputs before the trailing optional
+// ones.
+size_t required_inputs(const ProcedureSignature& signature);
 
 // Context the analyzer may consult. Every member is optional: without a procedure lookup CALL
 // is checked only syntactically; without parameter names parameters are not checked.

@@ -52,6 +52,22 @@ bool accepts(std::string declared, const StaticType& type) {
 
 }  // namespace
 
+}  // namespace quiver::query::analyze_detail
+
+namespace quiver::query {
+
+size_t required_inputs(const ProcedureSignature& signature) {
+  size_t required = signature.inputs.size();
+  while (required > 0 && signature.inputs[required - 1].optional) {
+    --required;
+  }
+  return required;
+}
+
+}  // namespace quiver::query
+
+namespace quiver::query::analyze_detail {
+
 void Analyzer::projection(const Projection& p, const ExprPtr& where, bool is_with, SourcePos at,
                           Scope& scope, ClauseInfo& info) {
   const Scope incoming = scope;
@@ -195,7 +211,8 @@ void Analyzer::call(const ast::Call& c, SourcePos at, Scope& scope, ClauseInfo& 
     for (const auto& arg : *c.args) {
       types.push_back(expr(*arg, ctx));
     }
-    if (signature != nullptr && types.size() != signature->inputs.size()) {
+    if (signature != nullptr &&
+        (types.size() > signature->inputs.size() || types.size() < required_inputs(*signature))) {
       fail(at, "InvalidNumberOfArguments",
            "procedure '" + c.procedure + "' takes " + std::to_string(signature->inputs.size()) +
                " arguments");
@@ -216,6 +233,10 @@ void Analyzer::call(const ast::Call& c, SourcePos at, Scope& scope, ClauseInfo& 
              ErrorCategory::kParameterMissing);
       }
     }
+  }
+
+  if (signature != nullptr && signature->writes) {
+    updates = true;
   }
 
   // Yielded fields become variables; none may shadow one already bound.

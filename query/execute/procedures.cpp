@@ -7,6 +7,7 @@
 namespace quiver::query {
 
 void ProcedureRegistry::add(Procedure proc) {
+  proc.signature.writes = proc.writes;
   std::string key = to_lower(proc.signature.name);
   procedures_[key] = std::make_shared<const Procedure>(std::move(proc));
 }
@@ -122,6 +123,8 @@ bool CallOp::next(Batch& out) {
       std::vector<Value> args;
       for (const ast::Expression* a : args_)
         args.push_back(eval_.eval(*a, RowRef{&input_, input_row_}));
+      // Optional inputs left out of the call arrive as null.
+      args.resize(proc_.signature.inputs.size());
       results_ = proc_.run(ctx_, args);
       if (proc_.signature.outputs.empty()) {
         // A procedure without outputs leaves the row count of the query unchanged.

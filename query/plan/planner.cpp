@@ -100,7 +100,7 @@ class ClausePlanner {
         args.push_back(&synthetic_.back());
       }
     }
-    if (args.size() != sig.inputs.size()) {
+    if (args.size() > sig.inputs.size() || args.size() < required_inputs(sig)) {
       throw QueryError(
           ErrorCategory::kSyntaxError, ErrorPhase::kCompileTime, "InvalidNumberOfArguments",
           call.procedure + " takes " + std::to_string(sig.inputs.size()) + " arguments",

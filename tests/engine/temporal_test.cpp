@@ -74,11 +74,11 @@ TEST_F(TemporalTest, OutOfRangeParameterIsAnArgumentError) {
 TEST_F(TemporalTest, TemporalPropertiesReadBackUnchanged) {
   Session session = db_->session();
   session.run(
-      "CREATE (:Event {on: date('2015-07-21'), took: duration('PT1H30M'), "
+      "CREATE (:Event {day: date('2015-07-21'), took: duration('PT1H30M'), "
       "at: datetime('2015-07-21T21:40:32.142+02:00[Europe/Stockholm]')})");
   Result r = session.run("MATCH (e:Event) RETURN e");
   const Map& props = r[0][0].as_node().properties;
-  EXPECT_EQ(props.at("on").to_string(), "2015-07-21");
+  EXPECT_EQ(props.at("day").to_string(), "2015-07-21");
   EXPECT_EQ(props.at("took").to_string(), "PT1H30M");
   EXPECT_EQ(props.at("at").to_string(), "2015-07-21T21:40:32.142+02:00[Europe/Stockholm]");
 }

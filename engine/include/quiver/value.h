@@ -176,7 +176,9 @@ class Value {
   bool is_path() const noexcept { return kind() == ValueKind::kPath; }
   bool is_float_vector() const noexcept { return kind() == ValueKind::kFloatVector; }
   // True for the six temporal kinds (kDate to kDuration).
-  bool is_temporal() const noexcept { return kind() >= ValueKind::kDate; }
+  bool is_temporal() const noexcept {
+    return kind() >= ValueKind::kDate && kind() <= ValueKind::kDuration;
+  }
 
   // Accessors. Precondition: the matching is_*() holds (std::bad_variant_access otherwise).
   bool as_bool() const { return std::get<bool>(v_); }

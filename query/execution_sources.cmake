@@ -27,6 +27,7 @@ target_sources(quiver_query PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/functions/math_functions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/functions/entity_functions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/functions/conversion_functions.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/functions/temporal_functions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/functions/aggregates.cpp
   ${CMAKE_CURRENT_LIST_DIR}/plan/planner.cpp
   ${CMAKE_CURRENT_LIST_DIR}/plan/projection_planner.cpp

@@ -260,6 +260,14 @@ nlohmann::json to_json(const Value& value) {
       }
       return out;
     }
+    case ValueKind::kDate:
+    case ValueKind::kLocalTime:
+    case ValueKind::kTime:
+    case ValueKind::kLocalDateTime:
+    case ValueKind::kDateTime:
+    case ValueKind::kDuration:
+      // JSON has no temporal types: the Cypher text, as a string.
+      return value.to_string();
   }
   // Kinds added after this function was written still render, as their Cypher text.
   return value.to_string();

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <limits>
 
+#include "storage/temporal/encoding.h"
+
 namespace quiver::storage {
 
 namespace {
@@ -58,6 +60,22 @@ void encode_string(std::string_view s, std::string& out) {
   }
   out += '\0';
   out += '\x01';
+}
+
+// Durations have no Cypher order, but index entries need one: months, days, seconds and
+// nanoseconds in turn, each a big-endian integer with the sign bit flipped. Other temporal
+// values use the order-preserving key of docs/temporal.md after their own tag.
+void encode_temporal(const TemporalValue& value, std::string& out) {
+  if (const auto* duration = std::get_if<temporal::Duration>(&value)) {
+    constexpr std::uint64_t kSign = std::uint64_t{1} << 63;
+    append_u64_be(out, static_cast<std::uint64_t>(duration->months) ^ kSign);
+    append_u64_be(out, static_cast<std::uint64_t>(duration->days) ^ kSign);
+    append_u64_be(out, static_cast<std::uint64_t>(duration->seconds) ^ kSign);
+    append_u32_be(out, static_cast<std::uint32_t>(duration->nanos));
+    return;
+  }
+  // Only durations lack a key, so the result is always a success here.
+  (void)temporal::encode_key(value, out);
 }
 
 }  // namespace
@@ -132,6 +150,15 @@ void encode_key(const PropertyValue& value, std::string& out) {
         append_u64_be(out, ordered_double_bits(f));
       }
       out += kEnd;
+      break;
+    case ValueKind::DateTime:
+    case ValueKind::LocalDateTime:
+    case ValueKind::Date:
+    case ValueKind::Time:
+    case ValueKind::LocalTime:
+    case ValueKind::Duration:
+      out += static_cast<char>(value.kind());
+      encode_temporal(value.as_temporal(), out);
       break;
   }
 }

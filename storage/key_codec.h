@@ -10,10 +10,12 @@
 namespace quiver::storage {
 
 // Appends to OUT a byte string whose unsigned lexicographic order matches the order of values:
-// first by kind (map < list < float vector < string < boolean < number < null), then within the
-// kind: numbers numerically with integers and doubles on one scale (1 and 1.0 encode equal,
-// -0.0 equals 0.0, NaN sorts above +infinity), strings by bytes, booleans false < true, lists
-// and float vectors element by element (a prefix sorts first), maps entry by entry in key order.
+// first by kind (map < list < float vector < temporal kinds < string < boolean < number < null),
+// then within the kind: numbers numerically with integers and doubles on one scale (1 and 1.0
+// encode equal, -0.0 equals 0.0, NaN sorts above +infinity), strings by bytes, booleans false <
+// true, lists and float vectors element by element (a prefix sorts first), maps entry by entry in
+// key order, temporal values (one kind each: datetime < local datetime < date < time < local time <
+// duration) as temporal::order() orders them, durations by months, days, seconds, nanoseconds.
 // Encodings are self-delimiting, so an encoding followed by other bytes keeps its order.
 // The encoding is not meant to be decoded. Pure function; thread-safe.
 void encode_key(const PropertyValue& value, std::string& out);

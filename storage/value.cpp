@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "storage/result.h"
+#include "storage/temporal/format.h"
 
 namespace quiver::storage {
 
@@ -35,6 +36,12 @@ const char* to_string(StorageErrc code) noexcept {
 }
 
 ValueKind PropertyValue::kind() const noexcept {
+  if (is_temporal()) {
+    static constexpr ValueKind kTemporalKinds[] = {ValueKind::Date,     ValueKind::LocalTime,
+                                                   ValueKind::Time,     ValueKind::LocalDateTime,
+                                                   ValueKind::DateTime, ValueKind::Duration};
+    return kTemporalKinds[as_temporal().index()];
+  }
   static constexpr ValueKind kKinds[] = {ValueKind::Null,   ValueKind::Bool,       ValueKind::Int,
                                          ValueKind::Double, ValueKind::String,     ValueKind::List,
                                          ValueKind::Map,    ValueKind::FloatVector};
@@ -85,6 +92,14 @@ void append_debug(const PropertyValue& value, std::string& out) {
       out += '}';
       break;
     }
+    case ValueKind::DateTime:
+    case ValueKind::LocalDateTime:
+    case ValueKind::Date:
+    case ValueKind::Time:
+    case ValueKind::LocalTime:
+    case ValueKind::Duration:
+      out += temporal::to_string(value.as_temporal());
+      break;
     case ValueKind::FloatVector: {
       out += "vector[";
       const char* sep = "";

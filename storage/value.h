@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "storage/temporal/values.h"
+
 namespace quiver::storage {
 
 class PropertyValue;
@@ -20,14 +22,21 @@ using PropertyMap = std::map<std::string, PropertyValue>;
 // A compact vector of 32-bit floats, used for embeddings.
 using FloatVector = std::vector<float>;
 
+// A temporal value (storage/temporal/values.h): date, time, datetime or duration.
+using TemporalValue = temporal::TemporalValue;
+
 // Kinds of PropertyValue. The numeric values are the kind tags of the on-disk encodings
-// (docs/storage-format.md); they follow Cypher's order of kinds, and the gaps 0x30-0x3F are
-// reserved for the temporal kinds (storage/temporal/) that join the variant later.
+// (docs/storage-format.md); they follow Cypher's order of kinds, the temporal kinds included.
 enum class ValueKind : std::uint8_t {
   Map = 0x10,
   List = 0x20,
   FloatVector = 0x28,
-  // 0x30 DateTime, 0x31 LocalDateTime, 0x32 Date, 0x33 Time, 0x34 LocalTime, 0x35 Duration
+  DateTime = 0x30,
+  LocalDateTime = 0x31,
+  Date = 0x32,
+  Time = 0x33,
+  LocalTime = 0x34,
+  Duration = 0x35,
   String = 0x40,
   Bool = 0x50,
   Int = 0x61,
@@ -35,13 +44,13 @@ enum class ValueKind : std::uint8_t {
   Null = 0x70,
 };
 
-// A property value: null, bool, 64-bit integer, double, UTF-8 string, list, map or float
-// vector. A regular value type (copyable, comparable with ==); no shared state. Strings are
-// stored as given: callers ensure they hold UTF-8.
+// A property value: null, bool, 64-bit integer, double, UTF-8 string, list, map, float vector
+// or temporal value. A regular value type (copyable, comparable with ==); no shared state. Strings
+// are stored as given: callers ensure they hold UTF-8.
 class PropertyValue {
  public:
   using Variant = std::variant<std::monostate, bool, std::int64_t, double, std::string,
-                               PropertyList, PropertyMap, FloatVector>;
+                               PropertyList, PropertyMap, FloatVector, TemporalValue>;
 
   PropertyValue() = default;
   PropertyValue(std::nullptr_t) {}                      // NOLINT
@@ -54,6 +63,7 @@ class PropertyValue {
   PropertyValue(PropertyList v) : v_(std::move(v)) {}   // NOLINT
   PropertyValue(PropertyMap v) : v_(std::move(v)) {}    // NOLINT
   PropertyValue(FloatVector v) : v_(std::move(v)) {}    // NOLINT
+  PropertyValue(TemporalValue v) : v_(std::move(v)) {}  // NOLINT
 
   // The kind held now.
   ValueKind kind() const noexcept;
@@ -66,6 +76,7 @@ class PropertyValue {
   bool is_list() const noexcept { return v_.index() == 5; }
   bool is_map() const noexcept { return v_.index() == 6; }
   bool is_float_vector() const noexcept { return v_.index() == 7; }
+  bool is_temporal() const noexcept { return v_.index() == 8; }
 
   // Accessors; precondition: the matching is_*() holds.
   bool as_bool() const { return std::get<bool>(v_); }
@@ -75,6 +86,7 @@ class PropertyValue {
   const PropertyList& as_list() const { return std::get<PropertyList>(v_); }
   const PropertyMap& as_map() const { return std::get<PropertyMap>(v_); }
   const FloatVector& as_float_vector() const { return std::get<FloatVector>(v_); }
+  const TemporalValue& as_temporal() const { return std::get<TemporalValue>(v_); }
 
   // The underlying variant, for std::visit.
   const Variant& variant() const noexcept { return v_; }

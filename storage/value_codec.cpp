@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstring>
 
+#include "storage/temporal/encoding.h"
+
 namespace quiver::storage {
 
 namespace {
@@ -55,6 +57,20 @@ bool read_string(std::string_view& in, std::string& out) {
 }
 
 Result<PropertyValue> decode_at_depth(std::string_view& in, int depth);
+
+// A temporal value after its kind tag: the encoding of docs/temporal.md, whose own kind byte
+// must agree with the tag.
+Result<PropertyValue> decode_temporal(std::string_view& in, std::uint8_t tag) {
+  temporal::TemporalResult<temporal::TemporalValue> value = temporal::decode(in);
+  if (!value.ok()) {
+    return corrupt(value.error().message.c_str());
+  }
+  PropertyValue out(std::move(value).value());
+  if (static_cast<std::uint8_t>(out.kind()) != tag) {
+    return corrupt("temporal kind differs from its tag");
+  }
+  return out;
+}
 
 Result<PropertyValue> decode_list(std::string_view& in, int depth) {
   std::uint64_t n = 0;
@@ -141,6 +157,13 @@ Result<PropertyValue> decode_at_depth(std::string_view& in, int depth) {
       in.remove_prefix(4 * n);
       return PropertyValue(std::move(vec));
     }
+    case static_cast<std::uint8_t>(ValueKind::DateTime):
+    case static_cast<std::uint8_t>(ValueKind::LocalDateTime):
+    case static_cast<std::uint8_t>(ValueKind::Date):
+    case static_cast<std::uint8_t>(ValueKind::Time):
+    case static_cast<std::uint8_t>(ValueKind::LocalTime):
+    case static_cast<std::uint8_t>(ValueKind::Duration):
+      return decode_temporal(in, tag);
     default:
       return corrupt("unknown kind tag");
   }
@@ -212,6 +235,15 @@ void encode_value(const PropertyValue& value, std::string& out) {
       for (float f : value.as_float_vector()) {
         append_le(out, f);
       }
+      break;
+    case ValueKind::DateTime:
+    case ValueKind::LocalDateTime:
+    case ValueKind::Date:
+    case ValueKind::Time:
+    case ValueKind::LocalTime:
+    case ValueKind::Duration:
+      out += static_cast<char>(value.kind());
+      temporal::encode(value.as_temporal(), out);
       break;
   }
 }

@@ -7,6 +7,85 @@
 
 namespace quiver {
 
+namespace {
+
+[[noreturn]] void bad_temporal(const temporal::TemporalError& error) {
+  throw make_error("ArgumentError", "InvalidArgumentValue", "runtime", error.message);
+}
+
+template <typename T>
+T checked(temporal::TemporalResult<T> result) {
+  if (!result.ok()) {
+    bad_temporal(result.error());
+  }
+  return std::move(result).value();
+}
+
+temporal::LocalTime checked_time(int64_t nanos_of_day) {
+  if (nanos_of_day < 0 || nanos_of_day >= temporal::kNanosPerDay) {
+    bad_temporal(temporal::out_of_range("nanosecond of day " + std::to_string(nanos_of_day)));
+  }
+  return temporal::LocalTime{nanos_of_day};
+}
+
+}  // namespace
+
+temporal::TemporalValue to_temporal(const Value& value) {
+  switch (value.kind()) {
+    case ValueKind::kDate:
+      return checked(temporal::Date::of_epoch_day(value.as_date().epoch_day));
+    case ValueKind::kLocalTime:
+      return checked_time(value.as_local_time().nanos_of_day);
+    case ValueKind::kTime: {
+      const Time& t = value.as_time();
+      temporal::LocalTime local = checked_time(t.nanos_of_day);
+      return temporal::Time{local,
+                            checked(temporal::TimeZone::fixed(t.offset_seconds)).fixed_offset()};
+    }
+    case ValueKind::kLocalDateTime: {
+      const LocalDateTime& t = value.as_local_date_time();
+      return temporal::LocalDateTime{checked(temporal::Date::of_epoch_day(t.epoch_day)),
+                                     checked_time(t.nanos_of_day)};
+    }
+    case ValueKind::kDateTime: {
+      const DateTime& t = value.as_date_time();
+      temporal::TimeZone zone = t.zone.empty()
+                                    ? checked(temporal::TimeZone::fixed(t.offset_seconds))
+                                    : checked(temporal::TimeZone::named(t.zone));
+      if (t.nanosecond < 0 || t.nanosecond >= temporal::kNanosPerSecond) {
+        bad_temporal(temporal::out_of_range("nanosecond " + std::to_string(t.nanosecond)));
+      }
+      return checked(temporal::DateTime::of_instant(t.epoch_second, t.nanosecond, zone));
+    }
+    default: {
+      const Duration& d = value.as_duration();
+      return checked(temporal::Duration::of(d.months, d.days, d.seconds, d.nanos));
+    }
+  }
+}
+
+Value from_temporal(const temporal::TemporalValue& value) {
+  return std::visit(
+      [](const auto& v) -> Value {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, temporal::Date>) {
+          return Date{v.epoch_day};
+        } else if constexpr (std::is_same_v<T, temporal::LocalTime>) {
+          return LocalTime{v.nanos_of_day};
+        } else if constexpr (std::is_same_v<T, temporal::Time>) {
+          return Time{v.time.nanos_of_day, v.offset_seconds};
+        } else if constexpr (std::is_same_v<T, temporal::LocalDateTime>) {
+          return LocalDateTime{v.date.epoch_day, v.time.nanos_of_day};
+        } else if constexpr (std::is_same_v<T, temporal::DateTime>) {
+          return DateTime{v.epoch_second(), static_cast<int32_t>(v.nanosecond()), v.offset_seconds,
+                          v.zone.is_named() ? v.zone.name() : std::string()};
+        } else {
+          return Duration{v.months, v.days, v.seconds, v.nanos};
+        }
+      },
+      value);
+}
+
 storage::PropertyValue to_storage(const Value& value) {
   return std::visit(
       [](const auto& v) -> storage::PropertyValue {
@@ -30,6 +109,10 @@ storage::PropertyValue to_storage(const Value& value) {
                              std::is_same_v<T, Path>) {
           throw make_error("TypeError", "InvalidPropertyType", "runtime",
                            "a node, relationship or path cannot be stored as a property value");
+        } else if constexpr (std::is_same_v<T, Date> || std::is_same_v<T, LocalTime> ||
+                             std::is_same_v<T, Time> || std::is_same_v<T, LocalDateTime> ||
+                             std::is_same_v<T, DateTime> || std::is_same_v<T, Duration>) {
+          return storage::PropertyValue(to_temporal(Value(v)));
         } else {
           return storage::PropertyValue(v);
         }
@@ -56,6 +139,8 @@ Value from_storage(const storage::PropertyValue& value) {
             map.emplace(name, from_storage(element));
           }
           return map;
+        } else if constexpr (std::is_same_v<T, storage::TemporalValue>) {
+          return from_temporal(v);
         } else {
           return Value(v);
         }
@@ -89,6 +174,10 @@ query::Value to_runtime(const Value& value) {
                                static_cast<uint64_t>(v.end)};
         } else if constexpr (std::is_same_v<T, Path>) {
           throw invalid_argument("a path cannot be passed as a query parameter");
+        } else if constexpr (std::is_same_v<T, Date> || std::is_same_v<T, LocalTime> ||
+                             std::is_same_v<T, Time> || std::is_same_v<T, LocalDateTime> ||
+                             std::is_same_v<T, DateTime> || std::is_same_v<T, Duration>) {
+          return query::Value(to_temporal(Value(v)));
         } else {
           return query::Value(v);
         }
@@ -161,6 +250,8 @@ Value from_runtime(const query::Value& value, query::ExecContext& ctx) {
             path.relationships.push_back(relationship_snapshot(rel, ctx));
           }
           return path;
+        } else if constexpr (std::is_same_v<T, query::TemporalValue>) {
+          return from_temporal(v);
         } else {
           return Value(v);
         }

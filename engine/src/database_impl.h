@@ -46,8 +46,7 @@ Error to_error(const storage::StorageError& error);
 Error to_error(const query::QueryError& error);
 
 // An API error built from its parts, with what() composed the usual way.
-Error make_error(std::string category, std::string detail, std::string phase,
-                 std::string message);
+Error make_error(std::string category, std::string detail, std::string phase, std::string message);
 
 // ArgumentError/InvalidArgument with MESSAGE, for calls the API refuses.
 Error invalid_argument(std::string message);
@@ -68,6 +67,12 @@ Value from_storage(const storage::PropertyValue& value);
 // API value -> runtime value of the query layer (nodes and relationships become references by
 // id), for parameters.
 query::Value to_runtime(const Value& value);
+
+// API temporal value <-> the temporal library's value. to_temporal throws Error
+// (ArgumentError/InvalidArgumentValue) for fields out of range or an unknown zone name;
+// precondition of to_temporal: value.is_temporal().
+temporal::TemporalValue to_temporal(const Value& value);
+Value from_temporal(const temporal::TemporalValue& value);
 
 // Runtime value -> API value, reading labels, types and properties through CTX (so it must run
 // while the statement's transaction is open).

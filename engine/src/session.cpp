@@ -2,6 +2,7 @@
 // run against a storage transaction and turned into a Result.
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <unordered_set>
 
@@ -122,12 +123,17 @@ std::vector<OperatorProfile> profile_of(const query::Operator& root) {
   return out;
 }
 
-// Runs PREPARED in TXN. Throws query::QueryError, query::StorageFailure,
-// query::MemoryLimitExceeded (mapped by the caller).
+// Runs PREPARED in TXN. TXN_START, when given, is when the explicit transaction began (the
+// transaction clock); otherwise that clock reads the statement's start. Throws
+// query::QueryError, query::StorageFailure, query::MemoryLimitExceeded (mapped by the caller).
 Result execute(Database::Impl& db, const Prepared& prepared, storage::Transaction& txn,
-               const query::ValueMap& params) {
+               const query::ValueMap& params,
+               std::optional<std::chrono::system_clock::time_point> txn_start = {}) {
   const query::AnalyzedStatement& analyzed = *prepared.analyzed;
   query::ExecContext ctx(txn, params, db.options.query_memory_limit);
+  if (txn_start) {
+    ctx.set_transaction_start(*txn_start);
+  }
   Summary summary;
   summary.parse_time = prepared.parse_time;
   summary.plan_cached = prepared.cached;
@@ -235,6 +241,7 @@ struct Transaction::State {
   Database::Impl* db = nullptr;
   std::unique_ptr<storage::Transaction> txn;
   bool writable = false;
+  std::chrono::system_clock::time_point started = std::chrono::system_clock::now();
 };
 
 Transaction::Transaction(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -270,7 +277,8 @@ Result Transaction::run(std::string_view query, const Params& params) {
   }
   query::ValueMap runtime = runtime_params(params);
   try {
-    return guarded([&] { return execute(*state_->db, prepared, *state_->txn, runtime); });
+    return guarded(
+        [&] { return execute(*state_->db, prepared, *state_->txn, runtime, state_->started); });
   } catch (const Error&) {
     if (state_->writable) {
       // Statements are atomic: the part of the failed statement already written cannot be

@@ -4,6 +4,7 @@
 
 #include "database_impl.h"
 #include "quiver/result.h"
+#include "storage/temporal/format.h"
 
 namespace quiver {
 
@@ -31,6 +32,18 @@ const char* kind_name(ValueKind kind) noexcept {
       return "PATH";
     case ValueKind::kFloatVector:
       return "VECTOR";
+    case ValueKind::kDate:
+      return "DATE";
+    case ValueKind::kLocalTime:
+      return "LOCAL TIME";
+    case ValueKind::kTime:
+      return "ZONED TIME";
+    case ValueKind::kLocalDateTime:
+      return "LOCAL DATETIME";
+    case ValueKind::kDateTime:
+      return "ZONED DATETIME";
+    case ValueKind::kDuration:
+      return "DURATION";
   }
   return "UNKNOWN";
 }
@@ -62,6 +75,16 @@ std::string render_string(const std::string& s) {
     out += c;
   }
   return out + "'";
+}
+
+// A temporal value as Cypher's toString() writes it; a value whose fields are out of range (built
+// by a program, never by a query) prints as the error that passing it to a query would give.
+std::string temporal_text(const Value& value) {
+  try {
+    return temporal::to_string(to_temporal(value));
+  } catch (const Error& e) {
+    return std::string("<invalid ") + kind_name(value.kind()) + ": " + e.what() + ">";
+  }
 }
 
 std::string render_properties(const Map& properties) {
@@ -142,6 +165,13 @@ std::string Value::to_string() const {
       }
       return out + "])";
     }
+    case ValueKind::kDate:
+    case ValueKind::kLocalTime:
+    case ValueKind::kTime:
+    case ValueKind::kLocalDateTime:
+    case ValueKind::kDateTime:
+    case ValueKind::kDuration:
+      return temporal_text(*this);
   }
   return "null";
 }

@@ -26,6 +26,23 @@ void throw_runtime(ErrorCategory category, const std::string& detail, const std:
   throw QueryError(category, ErrorPhase::kRuntime, detail, message);
 }
 
+temporal::TemporalContext ExecContext::temporal_context(TemporalClock clock) const {
+  std::chrono::system_clock::time_point reading =
+      clock == TemporalClock::kStatement     ? statement_start_
+      : clock == TemporalClock::kTransaction ? transaction_start_
+                                             : std::chrono::system_clock::now();
+  int64_t nanos =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(reading.time_since_epoch()).count();
+  temporal::TemporalContext context;
+  context.now_epoch_second = nanos / 1'000'000'000;
+  context.now_nanosecond = nanos % 1'000'000'000;
+  if (context.now_nanosecond < 0) {
+    context.now_epoch_second -= 1;
+    context.now_nanosecond += 1'000'000'000;
+  }
+  return context;
+}
+
 std::optional<uint32_t> ExecContext::lookup(int kind, const std::string& name) {
   auto it = ids_[kind].find(name);
   if (it != ids_[kind].end())
@@ -185,6 +202,13 @@ Value from_property(const storage::PropertyValue& v) {
       return Value(v.as_string());
     case storage::ValueKind::FloatVector:
       return Value(v.as_float_vector());
+    case storage::ValueKind::DateTime:
+    case storage::ValueKind::LocalDateTime:
+    case storage::ValueKind::Date:
+    case storage::ValueKind::Time:
+    case storage::ValueKind::LocalTime:
+    case storage::ValueKind::Duration:
+      return Value(v.as_temporal());
     case storage::ValueKind::List: {
       ValueList out;
       for (const auto& e : v.as_list())
@@ -215,11 +239,13 @@ storage::PropertyValue to_property(const Value& v) {
       return storage::PropertyValue(v.as_string());
     case Kind::kFloatVector:
       return storage::PropertyValue(v.as_float_vector());
+    case Kind::kTemporal:
+      return storage::PropertyValue(v.as_temporal());
     case Kind::kList: {
       // Cypher properties hold homogeneous lists of simple values; nulls are not allowed inside.
       storage::PropertyList out;
       for (const Value& e : v.as_list()) {
-        bool simple = e.is_bool() || e.is_number() || e.is_string();
+        bool simple = e.is_bool() || e.is_number() || e.is_string() || e.is_temporal();
         if (!simple) {
           throw_runtime(ErrorCategory::kTypeError, "InvalidPropertyType",
                         std::string("a property list cannot hold a ") + kind_name(e.kind()));

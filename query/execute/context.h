@@ -15,6 +15,7 @@
 #include "query/errors.h"
 #include "query/execute/value.h"
 #include "storage/result.h"
+#include "storage/temporal/construct.h"
 #include "storage/transaction.h"
 #include "storage/types.h"
 
@@ -70,17 +71,37 @@ struct UpdateCounters {
   int64_t constraints_removed = 0;
 };
 
+// The clocks temporal functions read: date() and date.statement() the statement clock (read once
+// when the statement starts), date.transaction() the transaction clock (read when the transaction
+// began), date.realtime() the system clock at the moment of the call.
+enum class TemporalClock : uint8_t { kStatement, kTransaction, kRealtime };
+
 // Per-statement state. Lives for one execution, on the thread that runs it; not thread-safe.
 class ExecContext {
  public:
   // TXN must stay active while the context is used. MEMORY_LIMIT bounds charge() in bytes.
+  // The statement clock is read here; the transaction clock reads the same until
+  // set_transaction_start() says when an explicit transaction began.
   ExecContext(storage::Transaction& txn, const ValueMap& params, uint64_t memory_limit)
-      : txn_(txn), params_(params), memory_limit_(memory_limit) {}
+      : txn_(txn),
+        params_(params),
+        memory_limit_(memory_limit),
+        statement_start_(std::chrono::system_clock::now()),
+        transaction_start_(statement_start_) {}
 
   storage::Transaction& txn() { return txn_; }
   const ValueMap& params() const { return params_; }
   UpdateCounters& counters() { return counters_; }
   bool writable() const { return txn_.writable(); }
+
+  // Sets the reading of the transaction clock: the moment the enclosing transaction began.
+  void set_transaction_start(std::chrono::system_clock::time_point start) {
+    transaction_start_ = start;
+  }
+
+  // What temporal construction needs for CLOCK: the session's default zone (UTC) and the clock's
+  // reading (the realtime clock is read at the call).
+  temporal::TemporalContext temporal_context(TemporalClock clock) const;
 
   // Catalog ids by name, cached; nullopt when the name was never used (then nothing has it).
   std::optional<uint32_t> label_id(const std::string& name);
@@ -136,6 +157,8 @@ class ExecContext {
   UpdateCounters counters_;
   uint64_t memory_limit_;
   uint64_t used_ = 0;
+  std::chrono::system_clock::time_point statement_start_;
+  std::chrono::system_clock::time_point transaction_start_;
   std::unordered_map<std::string, uint32_t> ids_[3];
   std::unordered_map<uint32_t, std::string> names_[3];
   std::unordered_map<uint64_t, bool> deleted_nodes_;

@@ -6,6 +6,7 @@
 
 #include "query/execute/evaluator.h"
 #include "query/functions/functions.h"
+#include "storage/temporal/arithmetic.h"
 
 namespace quiver::query {
 
@@ -21,8 +22,7 @@ namespace {
 }
 
 std::string operand_kinds(const char* op, const Value& a, const Value& b) {
-  return std::string("cannot apply ") + op + " to " + kind_name(a.kind()) + " and " +
-         kind_name(b.kind());
+  return std::string("cannot apply ") + op + " to " + type_name(a) + " and " + type_name(b);
 }
 
 Value compare_op(ast::BinaryOp op, const Value& a, const Value& b) {
@@ -106,6 +106,61 @@ Value logic(ast::BinaryOp op, Tri a, Tri b) {
   }
 }
 
+const char* operator_name(ast::BinaryOp op) {
+  switch (op) {
+    case ast::BinaryOp::kAdd:
+      return "+";
+    case ast::BinaryOp::kSubtract:
+      return "-";
+    case ast::BinaryOp::kMultiply:
+      return "*";
+    case ast::BinaryOp::kDivide:
+      return "/";
+    case ast::BinaryOp::kModulo:
+      return "%";
+    default:
+      return "^";
+  }
+}
+
+temporal::Number as_temporal_number(const Value& v) {
+  if (v.is_int())
+    return v.as_int();
+  return v.as_double();
+}
+
+// Arithmetic with a temporal operand (neither side null): instant +/- duration, duration +/-
+// duration, duration * number, number * duration, duration / number.
+Value temporal_arithmetic(ast::BinaryOp op, const Value& a, const Value& b) {
+  using temporal::TemporalResult;
+  std::optional<TemporalResult<TemporalValue>> result;
+  if (a.is_temporal() && b.is_temporal()) {
+    if (op == ast::BinaryOp::kAdd)
+      result = temporal::plus(a.as_temporal(), b.as_temporal());
+    else if (op == ast::BinaryOp::kSubtract)
+      result = temporal::minus(a.as_temporal(), b.as_temporal());
+  } else if (a.is_temporal() && b.is_number()) {
+    if (op == ast::BinaryOp::kMultiply)
+      result = temporal::times(a.as_temporal(), as_temporal_number(b));
+    else if (op == ast::BinaryOp::kDivide)
+      result = temporal::divided_by(a.as_temporal(), as_temporal_number(b));
+  } else if (a.is_number() && b.is_temporal() && op == ast::BinaryOp::kMultiply) {
+    result = temporal::times(b.as_temporal(), as_temporal_number(a));
+  }
+  if (!result)
+    type_error(operand_kinds(operator_name(op), a, b));
+
+  // The library reports operand types it does not combine (date + date) as InvalidArgument,
+  // which is the operator's type error; other failures are argument errors.
+  if (!result->ok()) {
+    if (result->error().code == temporal::TemporalErrorCode::kInvalidArgument &&
+        op != ast::BinaryOp::kDivide)
+      type_error(operand_kinds(operator_name(op), a, b));
+    temporal_error(result->error());
+  }
+  return Value(std::move(*result).value());
+}
+
 }  // namespace
 
 Value add_values(const Value& a, const Value& b) {
@@ -142,15 +197,10 @@ Value add_values(const Value& a, const Value& b) {
 Value arithmetic(ast::BinaryOp op, const Value& a, const Value& b) {
   if (a.is_null() || b.is_null())
     return Value();
-  if (!a.is_number() || !b.is_number()) {
-    const char* name = op == ast::BinaryOp::kAdd        ? "+"
-                       : op == ast::BinaryOp::kSubtract ? "-"
-                       : op == ast::BinaryOp::kMultiply ? "*"
-                       : op == ast::BinaryOp::kDivide   ? "/"
-                       : op == ast::BinaryOp::kModulo   ? "%"
-                                                        : "^";
-    type_error(operand_kinds(name, a, b));
-  }
+  if (a.is_temporal() || b.is_temporal())
+    return temporal_arithmetic(op, a, b);
+  if (!a.is_number() || !b.is_number())
+    type_error(operand_kinds(operator_name(op), a, b));
   if (op == ast::BinaryOp::kPower)
     return Value(std::pow(a.as_number(), b.as_number()));
   if (a.is_int() && b.is_int()) {
@@ -218,6 +268,12 @@ Value Evaluator::eval_unary(const ast::Unary& u, RowRef row) {
       }
       if (v.is_double())
         return Value(-v.as_double());
+      if (v.is_temporal() && std::holds_alternative<temporal::Duration>(v.as_temporal())) {
+        auto negated = temporal::negate(std::get<temporal::Duration>(v.as_temporal()));
+        if (!negated.ok())
+          temporal_error(negated.error());
+        return Value(TemporalValue(*negated));
+      }
       type_error(std::string("cannot negate a ") + kind_name(v.kind()));
     case ast::UnaryOp::kPlus:
       if (!v.is_number())

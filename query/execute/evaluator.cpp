@@ -4,6 +4,7 @@
 
 #include "query/execute/pattern_match.h"
 #include "query/functions/functions.h"
+#include "storage/temporal/access.h"
 
 namespace quiver::query {
 
@@ -155,6 +156,15 @@ Value property_of(ExecContext& ctx, const Value& subject, const std::string& key
     case Kind::kMap: {
       auto it = subject.as_map().find(key);
       return it == subject.as_map().end() ? Value() : it->second;
+    }
+    case Kind::kTemporal: {
+      temporal::TemporalResult<temporal::ComponentValue> component =
+          temporal::component(subject.as_temporal(), key);
+      if (!component.ok())
+        temporal_error(component.error());
+      if (const auto* number = std::get_if<int64_t>(&*component))
+        return Value(*number);
+      return Value(std::get<std::string>(*component));
     }
     default:
       type_error(std::string("cannot read property `") + key + "` of a " +

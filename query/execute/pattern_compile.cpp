@@ -1,6 +1,8 @@
 // Compiles a pattern into match steps: where to start each part, which way to expand.
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 
 #include "query/execute/pattern_match.h"
 #include "storage/property_index.h"
@@ -42,7 +44,35 @@ void conjuncts(const ast::Expression* e, std::vector<const ast::Expression*>& ou
   out.push_back(e);
 }
 
+bool is_constant(const ast::Expression& e);
+
+// A constant, or a map literal of constants (as temporal constructors take them).
+bool is_constant_argument(const ast::Expression& e) {
+  if (const auto* map = std::get_if<ast::MapLiteral>(&e.node)) {
+    return std::all_of(map->entries.begin(), map->entries.end(),
+                       [](const auto& entry) { return is_constant(*entry.second); });
+  }
+  return is_constant(e);
+}
+
+// A temporal constructor (date('2020-01-05'), duration({days: 2})...) of constant arguments: its
+// value is fixed for the statement, so it can bound an index seek like a literal.
+bool is_constant_temporal(const ast::FunctionCall& call) {
+  static const char* const kConstructors[] = {"date",          "localtime", "time",
+                                              "localdatetime", "datetime",  "duration"};
+  std::string name = call.name;
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  bool constructor = std::any_of(std::begin(kConstructors), std::end(kConstructors),
+                                 [&name](const char* n) { return name == n; });
+  return constructor && !call.distinct && !call.args.empty() &&
+         std::all_of(call.args.begin(), call.args.end(),
+                     [](const ast::ExprPtr& arg) { return is_constant_argument(*arg); });
+}
+
 bool is_constant(const ast::Expression& e) {
+  if (const auto* call = std::get_if<ast::FunctionCall>(&e.node))
+    return is_constant_temporal(*call);
   return std::holds_alternative<ast::Parameter>(e.node) ||
          std::holds_alternative<ast::IntegerLiteral>(e.node) ||
          std::holds_alternative<ast::FloatLiteral>(e.node) ||

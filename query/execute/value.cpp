@@ -2,6 +2,10 @@
 
 #include <cmath>
 #include <functional>
+#include <optional>
+
+#include "storage/temporal/compare.h"
+#include "storage/temporal/format.h"
 
 namespace quiver::query {
 
@@ -29,8 +33,30 @@ const char* kind_name(Kind kind) noexcept {
       return "PATH";
     case Kind::kFloatVector:
       return "VECTOR";
+    case Kind::kTemporal:
+      return "TEMPORAL";
   }
   return "ANY";
+}
+
+const char* type_name(const Value& value) noexcept {
+  if (!value.is_temporal())
+    return kind_name(value.kind());
+  switch (temporal::kind_of(value.as_temporal())) {
+    case temporal::TemporalKind::kDate:
+      return "DATE";
+    case temporal::TemporalKind::kLocalTime:
+      return "LOCAL TIME";
+    case temporal::TemporalKind::kTime:
+      return "ZONED TIME";
+    case temporal::TemporalKind::kLocalDateTime:
+      return "LOCAL DATETIME";
+    case temporal::TemporalKind::kDateTime:
+      return "ZONED DATETIME";
+    case temporal::TemporalKind::kDuration:
+      return "DURATION";
+  }
+  return "TEMPORAL";
 }
 
 namespace {
@@ -70,7 +96,26 @@ Tri combine_and(Tri acc, Tri next) {
   return Tri::kTrue;
 }
 
-// Rank of a kind in the global sort order.
+// Rank of a temporal type among the temporal values of the global sort order.
+int temporal_rank(const TemporalValue& v) {
+  switch (temporal::kind_of(v)) {
+    case temporal::TemporalKind::kDateTime:
+      return 0;
+    case temporal::TemporalKind::kLocalDateTime:
+      return 1;
+    case temporal::TemporalKind::kDate:
+      return 2;
+    case temporal::TemporalKind::kTime:
+      return 3;
+    case temporal::TemporalKind::kLocalTime:
+      return 4;
+    case temporal::TemporalKind::kDuration:
+      return 5;
+  }
+  return 6;
+}
+
+// Rank of a kind in the global sort order; the temporal types take ranks 6 to 11.
 int order_rank(const Value& v) {
   switch (v.kind()) {
     case Kind::kMap:
@@ -85,17 +130,19 @@ int order_rank(const Value& v) {
       return 4;
     case Kind::kPath:
       return 5;
+    case Kind::kTemporal:
+      return 6 + temporal_rank(v.as_temporal());
     case Kind::kString:
-      return 6;
+      return 12;
     case Kind::kBool:
-      return 7;
+      return 13;
     case Kind::kInt:
     case Kind::kDouble:
-      return 8;
+      return 14;
     case Kind::kNull:
-      return 9;
+      return 15;
   }
-  return 10;
+  return 16;
 }
 
 template <typename T>
@@ -139,6 +186,8 @@ Tri cypher_equals(const Value& a, const Value& b) {
       }
       return acc;
     }
+    case Kind::kTemporal:
+      return temporal::equals(a.as_temporal(), b.as_temporal()) ? Tri::kTrue : Tri::kFalse;
     default:
       return a == b ? Tri::kTrue : Tri::kFalse;
   }
@@ -167,6 +216,12 @@ int cypher_compare(const Value& a, const Value& b) {
           return c;
       }
       return three_way(x.size(), y.size());
+    }
+    case Kind::kTemporal: {
+      std::optional<std::strong_ordering> c = temporal::compare(a.as_temporal(), b.as_temporal());
+      if (!c)
+        return kIncomparable;
+      return *c < 0 ? -1 : (*c > 0 ? 1 : 0);
     }
     default:
       return kIncomparable;
@@ -237,6 +292,10 @@ int order_compare(const Value& a, const Value& b) {
     }
     case Kind::kFloatVector:
       return three_way(a.as_float_vector(), b.as_float_vector());
+    case Kind::kTemporal: {
+      std::strong_ordering c = temporal::order(a.as_temporal(), b.as_temporal());
+      return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
   }
   return 0;
 }
@@ -292,6 +351,9 @@ size_t value_hash(const Value& v) {
         h = mix(h, std::hash<float>{}(f));
       return h;
     }
+    case Kind::kTemporal:
+      // Values that order equal print alike: same type, instant, offset and zone.
+      return mix(0x77, std::hash<std::string>{}(temporal::to_string(v.as_temporal())));
   }
   return 0;
 }

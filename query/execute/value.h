@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "storage/temporal/values.h"
+
 namespace quiver::query {
 
 class Value;
@@ -53,13 +55,18 @@ enum class Kind : uint8_t {
   kRelationship,
   kPath,
   kFloatVector,
+  kTemporal,  // a date, time, datetime or duration (storage/temporal/values.h)
 };
+
+// A temporal value of the runtime: one of the six Cypher temporal types.
+using TemporalValue = temporal::TemporalValue;
 
 // A Cypher value. Regular value type; no shared state; not synchronised.
 class Value {
  public:
-  using Variant = std::variant<std::monostate, bool, int64_t, double, std::string, ValueList,
-                               ValueMap, NodeRef, RelRef, PathValue, std::vector<float>>;
+  using Variant =
+      std::variant<std::monostate, bool, int64_t, double, std::string, ValueList, ValueMap, NodeRef,
+                   RelRef, PathValue, std::vector<float>, TemporalValue>;
 
   Value() = default;
   Value(std::nullptr_t) {}                           // NOLINT
@@ -75,6 +82,7 @@ class Value {
   Value(RelRef v) : v_(v) {}                         // NOLINT
   Value(PathValue v) : v_(std::move(v)) {}           // NOLINT
   Value(std::vector<float> v) : v_(std::move(v)) {}  // NOLINT
+  Value(TemporalValue v) : v_(std::move(v)) {}       // NOLINT
 
   Kind kind() const noexcept { return static_cast<Kind>(v_.index()); }
   bool is_null() const noexcept { return v_.index() == 0; }
@@ -89,6 +97,7 @@ class Value {
   bool is_rel() const noexcept { return kind() == Kind::kRelationship; }
   bool is_path() const noexcept { return kind() == Kind::kPath; }
   bool is_float_vector() const noexcept { return kind() == Kind::kFloatVector; }
+  bool is_temporal() const noexcept { return kind() == Kind::kTemporal; }
 
   // Accessors; precondition: the matching is_*() holds.
   bool as_bool() const { return std::get<bool>(v_); }
@@ -105,6 +114,7 @@ class Value {
   const RelRef& as_rel() const { return std::get<RelRef>(v_); }
   const PathValue& as_path() const { return std::get<PathValue>(v_); }
   const std::vector<float>& as_float_vector() const { return std::get<std::vector<float>>(v_); }
+  const TemporalValue& as_temporal() const { return std::get<TemporalValue>(v_); }
 
   const Variant& variant() const noexcept { return v_; }
 
@@ -116,8 +126,13 @@ class Value {
 };
 
 // The TCK type name of a kind: "NULL", "BOOLEAN", "INTEGER", "FLOAT", "STRING", "LIST", "MAP",
-// "NODE", "RELATIONSHIP", "PATH", "VECTOR".
+// "NODE", "RELATIONSHIP", "PATH", "VECTOR", "TEMPORAL".
 const char* kind_name(Kind kind) noexcept;
+
+// The Cypher type name of a value: kind_name() of its kind, except that temporal values name
+// their own type ("DATE", "LOCAL TIME", "ZONED TIME", "LOCAL DATETIME", "ZONED DATETIME",
+// "DURATION"). Never fails.
+const char* type_name(const Value& value) noexcept;
 
 // Three-valued truth.
 enum class Tri : uint8_t { kFalse, kTrue, kNull };
@@ -127,13 +142,14 @@ enum class Tri : uint8_t { kFalse, kTrue, kNull };
 Tri cypher_equals(const Value& a, const Value& b);
 
 // Cypher `<` family: the sign of a compared to b for comparable values (numbers with numbers,
-// strings, booleans, lists element-wise), or kIncomparable when the comparison yields null
-// (different kinds, nulls, NaN, maps, nodes...).
+// strings, booleans, lists element-wise, temporal values of one type other than durations), or
+// kIncomparable when the comparison yields null (different kinds, nulls, NaN, maps, nodes...).
 inline constexpr int kIncomparable = 2;
 int cypher_compare(const Value& a, const Value& b);
 
 // The global sort order used by ORDER BY, DISTINCT and grouping (total over all values): maps,
-// nodes, relationships, lists, paths, strings, booleans, numbers (NaN last among them), null.
+// nodes, relationships, lists, paths, datetimes, local datetimes, dates, times, local times,
+// durations, strings, booleans, numbers (NaN last among them), null.
 // Returns <0, 0 or >0. Two values order equal exactly when they are equivalent for grouping.
 int order_compare(const Value& a, const Value& b);
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "query/functions/function_table.h"
+#include "storage/temporal/format.h"
 
 namespace quiver::query {
 
@@ -138,6 +139,8 @@ Value to_string_impl(const Value& v, bool or_null) {
       return Value(format_double(v.as_double()));
     case Kind::kBool:
       return Value(v.as_bool() ? "true" : "false");
+    case Kind::kTemporal:
+      return Value(temporal::to_string(v.as_temporal()));
     default:
       if (or_null)
         return Value();
@@ -184,7 +187,7 @@ Value is_empty(ExecContext&, std::vector<Value>& a) {
 }
 
 Value value_type(ExecContext&, std::vector<Value>& a) {
-  std::string name = kind_name(a[0].kind());
+  std::string name = type_name(a[0]);
   return Value(a[0].is_null() ? name : name + " NOT NULL");
 }
 

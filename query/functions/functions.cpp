@@ -34,6 +34,7 @@ const FunctionTable& table() {
     add_math_functions(t);
     add_entity_functions(t);
     add_conversion_functions(t);
+    add_temporal_functions(t);
     return t;
   }();
   return built;

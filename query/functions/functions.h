@@ -36,6 +36,7 @@ void add_list_functions(FunctionTable& table);
 void add_math_functions(FunctionTable& table);
 void add_entity_functions(FunctionTable& table);
 void add_conversion_functions(FunctionTable& table);
+void add_temporal_functions(FunctionTable& table);
 
 // Helpers shared by the families.
 [[noreturn]] void argument_type_error(const char* function, const Value& got);
@@ -45,6 +46,11 @@ void add_conversion_functions(FunctionTable& table);
 // InvalidArgumentValue.
 [[noreturn]] void argument_value_error(const char* function, const Value& got);
 std::string to_lower(std::string_view s);
+
+// Throws the QueryError for a failed temporal operation (docs/temporal.md): ArgumentError
+// NumberOutOfRange when the result leaves the supported range, ArgumentError
+// InvalidArgumentValue for every other failure (bad text, out-of-range field, unknown zone...).
+[[noreturn]] void temporal_error(const temporal::TemporalError& error);
 
 }  // namespace quiver::query
 

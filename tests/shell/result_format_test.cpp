@@ -74,6 +74,24 @@ TEST(ResultFormat, JsonGivesGraphValuesTheirStructure) {
   EXPECT_EQ(to_json(Value(FloatVector{0.5f})).dump(), "[0.5]");
 }
 
+TEST(ResultFormat, TemporalValuesPrintAsTheirCypherTextInEveryFormat) {
+  Value day(Date{16637});
+  Value took(Duration{0, 0, 5400, 0});
+  Result result = make_result({"day", "took"}, {{day, took}});
+
+  std::ostringstream table;
+  write_table(result, table);
+  EXPECT_NE(table.str().find("| 2015-07-21 | PT1H30M |"), std::string::npos) << table.str();
+
+  std::ostringstream csv;
+  write_csv(result, csv);
+  EXPECT_EQ(csv.str(), "day,took\r\n2015-07-21,PT1H30M\r\n");
+
+  EXPECT_EQ(to_json(day).dump(), R"("2015-07-21")");
+  EXPECT_EQ(to_json(Value(DateTime{1437507632, 142000000, 7200, "Europe/Stockholm"})).dump(),
+            R"("2015-07-21T21:40:32.142+02:00[Europe/Stockholm]")");
+}
+
 TEST(ResultFormat, JsonLineHoldsColumnsRowsAndNonZeroCounters) {
   Summary summary;
   summary.counters.nodes_created = 2;

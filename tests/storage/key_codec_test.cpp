@@ -62,6 +62,39 @@ TEST(KeyCodec, KindsSortInCypherOrder) {
                              true, std::int64_t{-5}, PropertyValue()});
 }
 
+TEST(KeyCodec, TemporalKindsSortBetweenVectorsAndStrings) {
+  expect_strictly_ascending({FloatVector{1.0f}, TemporalValue(temporal::DateTime{}),
+                             TemporalValue(temporal::LocalDateTime{}),
+                             TemporalValue(temporal::Date{}), TemporalValue(temporal::Time{}),
+                             TemporalValue(temporal::LocalTime{}),
+                             TemporalValue(temporal::Duration{}), ""});
+}
+
+TEST(KeyCodec, DatesSortChronologicallyIncludingBeforeTheEpoch) {
+  expect_strictly_ascending({TemporalValue(temporal::Date{-800000}),
+                             TemporalValue(temporal::Date{-1}), TemporalValue(temporal::Date{0}),
+                             TemporalValue(temporal::Date{16637}),
+                             TemporalValue(temporal::Date{3000000})});
+}
+
+TEST(KeyCodec, DateTimesSortByInstantWhateverTheirOffset) {
+  auto at = [](int64_t epoch_second, int32_t offset) {
+    auto zone = temporal::TimeZone::fixed(offset);
+    auto value = temporal::DateTime::of_instant(epoch_second, 0, *zone);
+    return PropertyValue(TemporalValue(*value));
+  };
+  // 10:00+02:00 is before 09:00Z; a later local time in a zone further east can be earlier.
+  expect_strictly_ascending({at(100, 7200), at(200, -3600), at(300, 0)});
+}
+
+TEST(KeyCodec, DurationsSortByMonthsThenDaysThenSeconds) {
+  expect_strictly_ascending({TemporalValue(temporal::Duration{-1, 50, 0, 0}),
+                             TemporalValue(temporal::Duration{0, -2, 0, 0}),
+                             TemporalValue(temporal::Duration{0, 0, -5, 0}),
+                             TemporalValue(temporal::Duration{0, 0, 0, 1}),
+                             TemporalValue(temporal::Duration{0, 1, 0, 0})});
+}
+
 TEST(KeyCodec, ListsSortElementWiseWithPrefixFirst) {
   expect_strictly_ascending({PropertyList{}, PropertyList{1}, PropertyList{1, 2},
                              PropertyList{1, 3}, PropertyList{2}, PropertyList{2, "x"}});

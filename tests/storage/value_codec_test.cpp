@@ -81,11 +81,43 @@ TEST(ValueCodec, TruncatedBytesAreCorruptNotACrash) {
 }
 
 TEST(ValueCodec, UnknownTagAndHugeLengthsAreCorrupt) {
-  std::string_view unknown("\x35", 1);
+  std::string_view unknown("\x3f", 1);
   EXPECT_EQ(decode_value(unknown).error().code, StorageErrc::Corrupt);
   std::string huge = "\x40\xff\xff\xff\xff\x0f";  // a string claiming 4 GiB
   std::string_view in = huge;
   EXPECT_EQ(decode_value(in).error().code, StorageErrc::Corrupt);
+}
+
+TEST(ValueCodec, TemporalValuesRoundTripWithTheirKinds) {
+  auto stockholm = temporal::TimeZone::named("Europe/Stockholm");
+  ASSERT_TRUE(stockholm.ok());
+  auto instant = temporal::DateTime::of_instant(1437507632, 142000000, *stockholm);
+  ASSERT_TRUE(instant.ok());
+  std::vector<std::pair<PropertyValue, ValueKind>> values = {
+      {TemporalValue(temporal::Date{16637}), ValueKind::Date},
+      {TemporalValue(temporal::LocalTime{45296789000000}), ValueKind::LocalTime},
+      {TemporalValue(temporal::Time{temporal::LocalTime{3600000000000}, -7200}), ValueKind::Time},
+      {TemporalValue(temporal::LocalDateTime{temporal::Date{-400000}, temporal::LocalTime{1}}),
+       ValueKind::LocalDateTime},
+      {TemporalValue(*instant), ValueKind::DateTime},
+      {TemporalValue(temporal::Duration{14, -3, 70, 500}), ValueKind::Duration}};
+  for (const auto& [value, kind] : values) {
+    EXPECT_EQ(value.kind(), kind) << to_debug_string(value);
+    EXPECT_EQ(round_trip(value), value) << to_debug_string(value);
+  }
+  PropertyValue list =
+      PropertyList{TemporalValue(temporal::Date{1}), TemporalValue(temporal::Date{2})};
+  EXPECT_EQ(round_trip(list), list);
+}
+
+TEST(ValueCodec, TemporalTagWithOtherKindInsideIsCorrupt) {
+  std::string bytes;
+  encode_value(TemporalValue(temporal::Date{5}), bytes);
+  bytes[0] = static_cast<char>(ValueKind::LocalTime);
+  std::string_view in = bytes;
+  EXPECT_EQ(decode_value(in).error().code, StorageErrc::Corrupt);
+  std::string_view truncated("\x32", 1);
+  EXPECT_EQ(decode_value(truncated).error().code, StorageErrc::Corrupt);
 }
 
 TEST(ValueCodec, DeepNestingIsRefused) {

@@ -92,12 +92,6 @@ class Shell {
   Shell(Database& db, const ShellSettings& settings, std::ostream& out, std::ostream& err)
       : db_(db), session_(db.session()), settings_(settings), out_(out), err_(err) {}
 
-  ~Shell() {
-    if (in_transaction()) {
-      err_ << "the open transaction was rolled back at the end of input\n";
-    }
-  }
-
   int run(LineSource& lines) {
     std::string buffer;
     for (;;) {
@@ -134,6 +128,11 @@ class Shell {
     if (!trim(buffer).empty() && !(failed_ && settings_.stop_on_error)) {
       // Input ended inside a statement without its semicolon: run it anyway.
       run_script(buffer);
+    }
+    if (in_transaction()) {
+      // Writes that were never committed are lost: a script that ends this way did not succeed.
+      tx_->rollback();
+      fail("the open transaction was rolled back at the end of input (:commit keeps writes)");
     }
     return failed_ ? kExitFailure : kExitOk;
   }
@@ -231,11 +230,12 @@ class Shell {
       settings_.timing = rest == "on";
     } else if (name == ":rows") {
       try {
-        size_t n = std::stoul(rest);
-        if (n == 0) {
-          throw std::invalid_argument("zero");
+        // stoul would wrap a negative number around to a huge one.
+        long long n = std::stoll(rest);
+        if (n <= 0 || rest.find_first_not_of("0123456789") != std::string::npos) {
+          throw std::invalid_argument("not positive");
         }
-        settings_.max_rows = n;
+        settings_.max_rows = static_cast<size_t>(n);
       } catch (const std::exception&) {
         return fail(":rows expects a positive number");
       }

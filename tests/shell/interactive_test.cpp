@@ -94,6 +94,14 @@ TEST_F(InteractiveShell, LongResultsAreCutWithACountOfTheRest) {
   EXPECT_NE(run.out.find("... 7 more rows"), std::string::npos) << run.out;
 }
 
+TEST_F(InteractiveShell, RowLimitMustBeAPositiveNumber) {
+  for (const char* bad : {":rows 0\n", ":rows -1\n", ":rows 5x\n", ":rows\n"}) {
+    ShellRun run = run_script(*db_, bad);
+    EXPECT_EQ(run.code, kExitFailure) << bad;
+    EXPECT_NE(run.err.find("positive number"), std::string::npos) << bad << run.err;
+  }
+}
+
 TEST_F(InteractiveShell, TimingOffDropsTheSummaryLine) {
   ShellRun on = run_script(*db_, "RETURN 1 AS a;\n");
   ShellRun off = run_script(*db_, ":timing off\nRETURN 1 AS a;\n");
@@ -131,8 +139,9 @@ TEST_F(InteractiveShell, RollbackDiscardsAndCommitKeepsTheTransactionsWrites) {
   EXPECT_NE(run.out.find("| 2 "), std::string::npos) << run.out;
 }
 
-TEST_F(InteractiveShell, TransactionLeftOpenAtTheEndOfInputIsRolledBack) {
+TEST_F(InteractiveShell, TransactionLeftOpenAtTheEndOfInputIsRolledBackAndFails) {
   ShellRun run = run_script(*db_, ":begin\nCREATE (:T);\n");
+  EXPECT_EQ(run.code, kExitFailure);
   EXPECT_NE(run.err.find("rolled back"), std::string::npos) << run.err;
   ShellRun count = run_script(*db_, "MATCH (t:T) RETURN count(t) AS n;\n");
   EXPECT_NE(count.out.find("| 0 "), std::string::npos) << count.out;

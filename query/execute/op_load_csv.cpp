@@ -2,6 +2,7 @@
 
 #include "query/errors.h"
 #include "query/execute/load_csv.h"
+#include "query/parse/literals.h"
 
 namespace quiver::query {
 
@@ -12,25 +13,13 @@ namespace {
                    message);
 }
 
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 std::string percent_decoded(const std::string& text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 &&
-        hex_digit(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
+    int high = i + 2 < text.size() ? parse_detail::hex_digit_value(text[i + 1]) : -1;
+    int low = i + 2 < text.size() ? parse_detail::hex_digit_value(text[i + 2]) : -1;
+    if (text[i] == '%' && high >= 0 && low >= 0) {
+      out += static_cast<char>(high * 16 + low);
       i += 2;
     } else {
       out += text[i];

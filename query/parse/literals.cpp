@@ -6,9 +6,7 @@
 
 namespace quiver::query::parse_detail {
 
-namespace {
-
-int digit_value(char c) {
+int hex_digit_value(char c) {
   if (c >= '0' && c <= '9') {
     return c - '0';
   }
@@ -21,6 +19,8 @@ int digit_value(char c) {
   return -1;
 }
 
+namespace {
+
 // Reads `count` hex digits at `pos`; nullopt when there are fewer or one is not a hex digit.
 std::optional<uint32_t> read_hex(std::string_view text, size_t pos, size_t count) {
   if (pos + count > text.size()) {
@@ -28,7 +28,7 @@ std::optional<uint32_t> read_hex(std::string_view text, size_t pos, size_t count
   }
   uint32_t value = 0;
   for (size_t i = 0; i < count; ++i) {
-    int d = digit_value(text[pos + i]);
+    int d = hex_digit_value(text[pos + i]);
     if (d < 0) {
       return std::nullopt;
     }
@@ -63,7 +63,7 @@ std::optional<uint64_t> integer_magnitude(std::string_view token) {
 
   uint64_t value = 0;
   for (; pos < token.size(); ++pos) {
-    auto digit = static_cast<uint64_t>(digit_value(token[pos]));
+    auto digit = static_cast<uint64_t>(hex_digit_value(token[pos]));
     if (value > (UINT64_MAX - digit) / base) {
       return std::nullopt;
     }

@@ -32,6 +32,9 @@ std::string string_value(std::string_view token);
 // The name inside one or more backtick-quoted parts (a doubled backtick stands for one).
 std::string escaped_name(std::string_view token);
 
+// The value of the hexadecimal digit C (0-9, a-f, A-F), or -1 when C is not one.
+int hex_digit_value(char c);
+
 // Appends `code_point` to `out` as UTF-8. Precondition: a valid scalar value.
 void append_utf8(std::string& out, uint32_t code_point);
 

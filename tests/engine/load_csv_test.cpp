@@ -55,6 +55,14 @@ TEST_F(LoadCsvTest, FieldTerminatorQuotedNewlinesAndFileUrls) {
   EXPECT_EQ(r[1][0], Value("two\nlines"));
 }
 
+TEST_F(LoadCsvTest, FileUrlEscapesAreDecoded) {
+  std::string file = dir_.write("with space.csv", "x\n");
+  std::string url = "file://" + dir_.path().string() + "/with%20space.csv";
+  Result r = run("LOAD CSV FROM $url AS row RETURN row[0] AS v", {{"url", url}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0][0], Value("x"));
+}
+
 TEST_F(LoadCsvTest, LoadsNodesAndRelationshipsInOneStatement) {
   std::string file = dir_.write("bought.csv", "user,item\nu1,i1\nu1,i2\nu2,i1\n");
   Result created =

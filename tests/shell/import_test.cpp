@@ -37,18 +37,18 @@ int64_t scalar(const std::filesystem::path& dir, const std::string& query) {
 
 TEST(Import, TypedColumnsQuotesAndNewlinesArriveAsProperties) {
   TempDir tmp;
-  std::string people = tmp.write(
-      "people.csv",
-      "id:ID(P):int,name,age:int,score:float,tags:string[],active:boolean,:LABEL\n"
-      "1,\"Ada, Countess\",36,1.5,math;poetry,true,Person;Author\n"
-      "2,\"multi\nline \"\"quoted\"\"\",,2,,false,Person\n"
-      "3,Zoë,40,-0.25,x,TRUE,\n");
+  std::string people =
+      tmp.write("people.csv",
+                "id:ID(P):int,name,age:int,score:float,tags:string[],active:boolean,:LABEL\n"
+                "1,\"Ada, Countess\",36,1.5,math;poetry,true,Person;Author\n"
+                "2,\"multi\nline \"\"quoted\"\"\",,2,,false,Person\n"
+                "3,Zoë,40,-0.25,x,TRUE,\n");
   std::string knows = tmp.write("knows.csv",
                                 ":START_ID(P),:END_ID(P),since:int\n"
                                 "1,2,1840\n"
                                 "2,3,1850\n");
-  ImportRun r = import({(tmp.path() / "db").string(), "--nodes=Human=" + people,
-                  "--relationships=KNOWS=" + knows});
+  ImportRun r = import(
+      {(tmp.path() / "db").string(), "--nodes=Human=" + people, "--relationships=KNOWS=" + knows});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_NE(r.out.find("imported 3 nodes and 2 relationships"), std::string::npos) << r.out;
 
@@ -69,8 +69,9 @@ TEST(Import, TypedColumnsQuotesAndNewlinesArriveAsProperties) {
   EXPECT_TRUE(two[0][2].is_null());
 
   EXPECT_EQ(session.run("MATCH (p {id: 3}) RETURN p.name")[0][0].as_string(), "Zoë");
-  EXPECT_EQ(session.run("MATCH (:Person {id: 1})-[k:KNOWS]->(b)-[:KNOWS]->(c) "
-                        "RETURN k.since, c.id")[0][1]
+  EXPECT_EQ(session
+                .run("MATCH (:Person {id: 1})-[k:KNOWS]->(b)-[:KNOWS]->(c) "
+                     "RETURN k.since, c.id")[0][1]
                 .as_int(),
             3);
   EXPECT_TRUE(db->check_integrity().ok());
@@ -103,8 +104,8 @@ TEST(Import, SkippedBadRowsAreReportedAndTheRestIsImported) {
                                "a,zz,LIKES\n"
                                "a,b\n"
                                "b,a,\n");
-  ImportRun r = import({(tmp.path() / "db").string(), "--nodes=N=" + nodes, "--relationships=" + rels,
-                  "--skip-bad-rows"});
+  ImportRun r = import({(tmp.path() / "db").string(), "--nodes=N=" + nodes,
+                        "--relationships=" + rels, "--skip-bad-rows"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_NE(r.out.find("skipped 4 bad rows"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("n.csv:3: the id 'a' appears twice"), std::string::npos) << r.out;
@@ -141,8 +142,8 @@ TEST(Import, BrokenFilesAndHeadersGiveClearErrors) {
 TEST(Import, ShippedDatasetsImportWithTheSourceCounts) {
   TempDir tmp;
   std::filesystem::path csv = tmp.path() / "csv";
-  std::string convert = std::string("python3 ") + QUIVER_SOURCE_DIR + "/data/convert.py " +
-                        csv.string();
+  std::string convert =
+      std::string("python3 ") + QUIVER_SOURCE_DIR + "/data/convert.py " + csv.string();
   ASSERT_EQ(std::system(convert.c_str()), 0);
 
   std::vector<std::string> args{(tmp.path() / "db").string()};

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <string>
 
 #include "gpu/detail/recommend_model.cuh"
@@ -85,6 +86,7 @@ class EaseState final : public detail::ModelState {
             std::vector<std::uint32_t> modelled_of, std::vector<float> weights)
       : detail::ModelState(interactions),
         n_(item_of.size()),
+        item_of_host_(item_of),
         modelled_of_host_(modelled_of),
         weights_host_(std::move(weights)),
         item_of_(detail::to_device(std::span<const std::uint32_t>(item_of))),
@@ -122,8 +124,24 @@ class EaseState final : public detail::ModelState {
     }
   }
 
+  // Row b of B: how much consuming ITEM adds to every other modelled item's score.
+  bool item_similarity(ItemIndex item, std::vector<float>& out) const override {
+    out.assign(item_count(), std::numeric_limits<float>::quiet_NaN());
+    const std::uint32_t b = modelled_of_host_[item];
+    if (b == kNotModelled) {
+      return true;
+    }
+    for (std::uint64_t c = 0; c < n_; ++c) {
+      if (c != b) {
+        out[item_of_host_[c]] = weights_host_[b * n_ + c];
+      }
+    }
+    return true;
+  }
+
  private:
   std::uint64_t n_;
+  std::vector<std::uint32_t> item_of_host_;
   std::vector<std::uint32_t> modelled_of_host_;
   std::vector<float> weights_host_;
   detail::DeviceVector<std::uint32_t> item_of_;

@@ -165,6 +165,16 @@ class IalsState final : public detail::ModelState {
                                  item_count(), factors_, detail::raw(out)});
   }
 
+  // Cosine of the item factor vectors.
+  bool item_similarity(ItemIndex item, std::vector<float>& out) const override {
+    const std::vector<float> factors = detail::to_host(items_);
+    out.resize(item_count());
+    for (std::uint64_t i = 0; i < item_count(); ++i) {
+      out[i] = detail::row_cosine(factors, factors_, item, i);
+    }
+    return true;
+  }
+
  private:
   detail::DeviceVector<float> users_;
   detail::DeviceVector<float> items_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "gpu/detail/recommend_model.cuh"
@@ -108,6 +109,14 @@ class ItemItemState final : public detail::ModelState {
     if (topics_.row_count() > 0) {
       rec.because_topics = detail::explain_topics(profiles_, topics_, user, rec.item, count);
     }
+  }
+
+  bool item_similarity(ItemIndex item, std::vector<float>& out) const override {
+    out.assign(item_count(), std::numeric_limits<float>::quiet_NaN());
+    for (std::uint64_t e = item_item_.offsets[item]; e < item_item_.offsets[item + 1]; ++e) {
+      out[item_item_.columns[e]] = item_item_.values[e];
+    }
+    return true;
   }
 
  private:

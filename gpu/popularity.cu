@@ -170,6 +170,36 @@ class HybridState final : public detail::ModelState {
     }
   }
 
+  // The weighted sum of the parts' similarities, each scaled to [0, 1] over its finite cells;
+  // parts without a similarity are left out.
+  bool item_similarity(ItemIndex item, std::vector<float>& out) const override {
+    out.assign(item_count(), std::numeric_limits<float>::quiet_NaN());
+    bool any = false;
+    std::vector<float> part;
+    for (const HybridPart& p : parts_) {
+      if (!p.model.state().item_similarity(item, part)) {
+        continue;
+      }
+      any = true;
+      float lo = INFINITY;
+      float hi = -INFINITY;
+      for (float v : part) {
+        if (std::isfinite(v)) {
+          lo = std::min(lo, v);
+          hi = std::max(hi, v);
+        }
+      }
+      for (std::uint64_t i = 0; i < part.size(); ++i) {
+        if (!std::isfinite(part[i])) {
+          continue;
+        }
+        const float scaled = hi > lo ? (part[i] - lo) / (hi - lo) : 1.0f;
+        out[i] = (std::isfinite(out[i]) ? out[i] : 0.0f) + p.weight * scaled;
+      }
+    }
+    return any;
+  }
+
  private:
   std::vector<HybridPart> parts_;
 };

@@ -119,6 +119,21 @@ DeviceSparse upload(const SparseMatrix& matrix) {
   return out;
 }
 
+float row_cosine(const std::vector<float>& vectors, std::uint32_t dimension, std::uint64_t a,
+                 std::uint64_t b) {
+  const float* x = vectors.data() + a * dimension;
+  const float* y = vectors.data() + b * dimension;
+  double dot = 0.0;
+  double xx = 0.0;
+  double yy = 0.0;
+  for (std::uint32_t d = 0; d < dimension; ++d) {
+    dot += double{x[d]} * y[d];
+    xx += double{x[d]} * x[d];
+    yy += double{y[d]} * y[d];
+  }
+  return xx > 0.0 && yy > 0.0 ? static_cast<float>(dot / std::sqrt(xx * yy)) : 0.0f;
+}
+
 void mask_consumed(const DeviceSparse& history, const DeviceVector<UserIndex>& users,
                    std::uint64_t item_count, DeviceVector<float>& scores) {
   thrust::for_each(thrust::counting_iterator<std::uint64_t>(0),
@@ -142,6 +157,8 @@ const char* model_kind_name(ModelKind kind) {
       return "popularity";
     case ModelKind::kHybrid:
       return "hybrid";
+    case ModelKind::kEmbedding:
+      return "embedding";
   }
   return "unknown";
 }
@@ -171,6 +188,40 @@ Result<std::vector<float>> score_items(const Model& model, UserIndex user) {
     detail::DeviceVector<float> scores(model.item_count());
     model.state().score(users, scores);
     return detail::to_host(scores);
+  });
+}
+
+Result<std::vector<Contribution>> similar_items(const Model& model, ItemIndex item,
+                                                std::uint32_t k) {
+  if (item >= model.item_count()) {
+    return invalid_argument("similar items: item " + std::to_string(item) + " is out of range");
+  }
+  if (k < 1 || k > model.item_count()) {
+    return invalid_argument("similar items: k must lie in [1, item count " +
+                            std::to_string(model.item_count()) + "], got " + std::to_string(k));
+  }
+  return detail::run_guarded("similar_items", [&]() -> Result<std::vector<Contribution>> {
+    std::vector<float> similarity;
+    if (!model.state().item_similarity(item, similarity)) {
+      return invalid_argument(std::string("similar items: a ") + model_kind_name(model.kind()) +
+                              " model relates no items to each other");
+    }
+    std::vector<Contribution> out;
+    for (std::uint64_t i = 0; i < similarity.size(); ++i) {
+      if (i != item && std::isfinite(similarity[i])) {
+        out.push_back({static_cast<std::uint32_t>(i), similarity[i]});
+      }
+    }
+    auto better = [](const Contribution& a, const Contribution& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.index < b.index;
+    };
+    if (out.size() > k) {
+      std::partial_sort(out.begin(), out.begin() + k, out.end(), better);
+      out.resize(k);
+    } else {
+      std::sort(out.begin(), out.end(), better);
+    }
+    return out;
   });
 }
 

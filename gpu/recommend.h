@@ -26,6 +26,7 @@ enum class ModelKind {
   kIals,        // implicit alternating least squares matrix factorisation
   kPopularity,  // global popularity, or popularity within the topics a user touched
   kHybrid,      // weighted blend of the normalised scores of other models
+  kEmbedding,   // cosine between item vectors and the user's consumed-item vectors
 };
 
 // A stable lower-case name for KIND ("item_knn", "rp3beta", ...). Thread-safe.
@@ -154,6 +155,16 @@ struct PopularityConfig {
 Result<Model> fit_popularity(const SparseMatrix& interactions, const PopularityConfig& config = {},
                              const SparseMatrix* item_topics = nullptr);
 
+// Embedding similarity: with v_i item i's vector scaled to unit length (a zero vector stays
+// zero), the user's vector p_u = sum over consumed j of x_uj v_j, and score(u, i) = p_u . v_i /
+// |p_u| (0 for a user whose vector is zero), the cosine of the user's taste and the item.
+// Explanations name the consumed items j with the largest x_uj cos(v_j, v_i). ITEM_VECTORS is
+// row-major, item_count rows of DIMENSION finite values (for example FastRP embeddings of the
+// items). Errors: InvalidArgument (dimension 0, a vector list of another size, a value that is
+// not finite), OutOfMemory, BackendUnavailable. Deterministic.
+Result<Model> fit_embedding(const SparseMatrix& interactions, std::span<const float> item_vectors,
+                            std::uint32_t dimension);
+
 // One member of a hybrid and its blending weight (finite, >= 0, not all zero).
 struct HybridPart {
   Model model;
@@ -202,6 +213,15 @@ Result<std::vector<float>> score_items(const Model& model, UserIndex user);
 // BackendUnavailable. Thread-safe.
 Result<std::vector<Recommendation>> recommend(const Model& model, UserIndex user,
                                               const RecommendRequest& request = {});
+
+// The K items most similar to ITEM under MODEL, most similar first (ties by ascending item),
+// ITEM itself and items the model relates by no value left out; each Contribution names an item
+// and its similarity. Item-item models read their item-item matrix (EASE its weight row, which
+// may be negative), iALS and embedding models the cosine of their item vectors, a hybrid blends
+// its parts' similarities scaled to [0, 1]. Errors: InvalidArgument (item out of range, k
+// outside [1, item_count], a popularity model, which relates no items). Thread-safe.
+Result<std::vector<Contribution>> similar_items(const Model& model, ItemIndex item,
+                                                std::uint32_t k);
 
 // Top-k lists of many users at once, row-major: list r (for users[r]) is items[r * k ..
 // r * k + counts[r]), with its scores at the same positions.

@@ -35,6 +35,7 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path,
   impl->plan_cache = std::make_unique<query::PlanCache>(options.plan_cache_entries);
   query::add_builtin_procedures(impl->procedures);
   algo::add_algorithm_procedures(impl->procedures, impl->projections);
+  algo::add_recommend_procedures(impl->procedures, impl->recommenders);
   return std::unique_ptr<Database>(new Database(std::move(impl)));
 }
 

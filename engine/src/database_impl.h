@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/src/algo/projection.h"
+#include "engine/src/algo/recommender.h"
 #include "query/errors.h"
 #include "query/execute/procedures.h"
 #include "query/execute/value.h"
@@ -37,6 +38,9 @@ struct Database::Impl {
 
   // Graph projections kept by name for the algo.* procedures (thread-safe on its own).
   algo::ProjectionCatalog projections;
+
+  // Recommender models kept by name for the rec.* procedures (thread-safe on its own).
+  algo::RecommenderCatalog recommenders;
 };
 
 // The API error for a storage error: category DatabaseError, detail the storage code.

@@ -66,6 +66,13 @@ class ModelState {
   virtual void explain(UserIndex /*user*/, std::uint32_t /*count*/, Recommendation& /*rec*/) const {
   }
 
+  // Writes how similar every item is to ITEM into OUT (resized to item_count; NaN where the
+  // model relates no such pair) and returns true, or returns false when the model has no notion
+  // of item-item similarity.
+  virtual bool item_similarity(ItemIndex /*item*/, std::vector<float>& /*out*/) const {
+    return false;
+  }
+
   std::uint64_t user_count() const { return history->row_count(); }
   std::uint64_t item_count() const { return history->column_count(); }
 
@@ -96,6 +103,11 @@ std::vector<Contribution> explain_item_item(const SparseMatrix& start, const Hos
 std::vector<Contribution> explain_topics(const SparseMatrix& profiles,
                                          const SparseMatrix& item_topics, UserIndex user,
                                          ItemIndex item, std::uint32_t count);
+
+// Cosine similarity of row A and row B of the row-major matrix VECTORS (DIMENSION columns); 0
+// when either row is all zeros.
+float row_cosine(const std::vector<float>& vectors, std::uint32_t dimension, std::uint64_t a,
+                 std::uint64_t b);
 
 // Sets cells of consumed items (entries of HISTORY's rows USERS) to -inf in the score rows.
 void mask_consumed(const DeviceSparse& history, const DeviceVector<UserIndex>& users,

@@ -27,6 +27,12 @@ void add_centrality_procedures(query::ProcedureRegistry& registry, ProjectionCat
 void add_embedding_procedures(query::ProcedureRegistry& registry, ProjectionCatalog& catalog);
 void add_similarity_procedures(query::ProcedureRegistry& registry, ProjectionCatalog& catalog);
 
+class RecommenderCatalog;
+
+// Adds every rec.* procedure to REGISTRY. They keep fitted models in CATALOG, which must
+// outlive every statement that calls them.
+void add_recommend_procedures(query::ProcedureRegistry& registry, RecommenderCatalog& catalog);
+
 // The graph and configuration an algorithm call names: either `('name', {config})` for a
 // projection kept in CATALOG, or `({projection and algorithm config})` for a projection built for
 // this call alone.

@@ -15,29 +15,15 @@ namespace {
 
 using query::ErrorCategory;
 
-// The catalog id of NAME, or a ProcedureError DETAIL naming WHAT when the database never used it.
-std::uint32_t lookup_name(storage::Transaction& txn, storage::NameKind kind,
-                          const std::string& name, const char* detail, const char* what) {
-  auto id = storage::Catalog(txn).lookup(kind, name);
-  if (!id.ok()) {
-    if (id.error().code == storage::StorageErrc::NotFound) {
-      query::throw_runtime(ErrorCategory::kProcedureError, detail,
-                           std::string("there is no ") + what + " '" + name + "' in the database");
-    }
-    throw query::StorageFailure(std::move(id).error());
-  }
-  return *id;
-}
-
 storage::GraphSnapshotSpec spec_for(storage::Transaction& txn, const ProjectionConfig& config) {
   storage::GraphSnapshotSpec spec;
   for (const std::string& label : config.node_labels) {
     spec.labels.push_back(
-        lookup_name(txn, storage::NameKind::Label, label, "UnknownLabel", "label"));
+        require_name(txn, storage::NameKind::Label, label, "UnknownLabel", "label"));
   }
   for (const std::string& type : config.relationship_types) {
-    spec.types.push_back(lookup_name(txn, storage::NameKind::RelType, type,
-                                     "UnknownRelationshipType", "relationship type"));
+    spec.types.push_back(require_name(txn, storage::NameKind::RelType, type,
+                                      "UnknownRelationshipType", "relationship type"));
   }
   switch (config.orientation) {
     case Orientation::kNatural:
@@ -64,6 +50,19 @@ storage::GraphSnapshotSpec spec_for(storage::Transaction& txn, const ProjectionC
 }
 
 }  // namespace
+
+std::uint32_t require_name(storage::Transaction& txn, storage::NameKind kind,
+                           const std::string& name, const char* detail, const char* what) {
+  auto id = storage::Catalog(txn).lookup(kind, name);
+  if (!id.ok()) {
+    if (id.error().code == storage::StorageErrc::NotFound) {
+      query::throw_runtime(ErrorCategory::kProcedureError, detail,
+                           std::string("there is no ") + what + " '" + name + "' in the database");
+    }
+    throw query::StorageFailure(std::move(id).error());
+  }
+  return *id;
+}
 
 const char* orientation_name(Orientation orientation) {
   switch (orientation) {

@@ -14,10 +14,17 @@
 #include <vector>
 
 #include "gpu/csr.h"
+#include "storage/catalog.h"
 #include "storage/graph_snapshot.h"
 #include "storage/transaction.h"
 
 namespace quiver::algo {
+
+// The catalog id of NAME (a label, type or key, as KIND says). Throws query::QueryError
+// (ProcedureError DETAIL, "there is no WHAT 'NAME' in the database") when the database never
+// used the name, query::StorageFailure for storage failures.
+std::uint32_t require_name(storage::Transaction& txn, storage::NameKind kind,
+                           const std::string& name, const char* detail, const char* what);
 
 // Which way a projection reads each relationship.
 enum class Orientation {

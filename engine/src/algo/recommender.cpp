@@ -257,6 +257,7 @@ InteractionSpec read_interaction_spec(ConfigReader& config) {
   }
   spec.weight_property = config.string("weightProperty", "");
   spec.min_weight = config.number("minWeight", 0.0, -kHuge, kHuge);
+  spec.binary = config.boolean("binary", false);
   spec.timestamp_property = config.string("timestampProperty", "");
   spec.topic_labels = config.strings("topicLabels");
   spec.topic_types = config.strings("topicTypes");
@@ -323,7 +324,7 @@ InteractionData read_interactions(storage::Transaction& txn, const InteractionSp
         }
         rows.push_back(u);
         columns.push_back(*item);
-        values.push_back(static_cast<float>(weight));
+        values.push_back(spec.binary ? 1.0f : static_cast<float>(weight));
       });
     }
   }

@@ -38,6 +38,8 @@ struct InteractionSpec {
   // Interactions whose weight is below this are left out (ratings under 4, say). Weights of 0
   // or less are always left out.
   double min_weight = 0.0;
+  // Every interaction kept after the minWeight test weighs 1 (implicit feedback from ratings).
+  bool binary = false;
   // Relationship property holding the time of an interaction (a number, or a datetime read as
   // epoch seconds); needed by the latest-by-time split.
   std::string timestamp_property;
@@ -50,8 +52,8 @@ struct InteractionSpec {
 };
 
 // Reads the InteractionSpec keys (userLabel, itemLabels, interactionTypes, typeWeights,
-// weightProperty, minWeight, timestampProperty, topicLabels, topicTypes, topicWeightProperty)
-// from CONFIG; throws InvalidConfiguration when a required one is missing.
+// weightProperty, minWeight, binary, timestampProperty, topicLabels, topicTypes,
+// topicWeightProperty) from CONFIG; throws InvalidConfiguration when a required one is missing.
 InteractionSpec read_interaction_spec(ConfigReader& config);
 
 // The behaviour graph of one snapshot. Dense user index u is database node user_ids[u], and so

@@ -176,7 +176,7 @@ gpu::IalsConfig read_ials(ConfigReader& config) {
 gpu::Model fit_embedding_model(ConfigReader& config, const InteractionData& data,
                                const gpu::SparseMatrix& train) {
   gpu::FastRpConfig fastrp;
-  fastrp.dimension = static_cast<std::uint32_t>(config.integer("embeddingDimension", 64, 1, 4096));
+  fastrp.dimension = static_cast<std::uint32_t>(config.integer("embeddingDimension", 128, 1, 4096));
   if (config.has("iterationWeights")) {
     std::vector<double> weights = config.numbers("iterationWeights");
     if (weights.empty()) {
@@ -185,7 +185,7 @@ gpu::Model fit_embedding_model(ConfigReader& config, const InteractionData& data
     fastrp.iteration_weights.assign(weights.begin(), weights.end());
   }
   fastrp.normalisation_strength =
-      static_cast<float>(config.number("normalizationStrength", 0.0, -10.0, 10.0));
+      static_cast<float>(config.number("normalizationStrength", -0.5, -10.0, 10.0));
   fastrp.seed = static_cast<std::uint64_t>(
       config.integer("seed", 42, 0, std::numeric_limits<std::int64_t>::max()));
 

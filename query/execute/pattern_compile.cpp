@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <string>
 
 #include "query/execute/pattern_match.h"
+#include "query/parse/ast_walk.h"
 #include "storage/property_index.h"
 
 namespace quiver::query {
@@ -172,11 +174,28 @@ void PatternMatcher::add_seek_hints(MatchStep& step, const ast::NodePattern& nod
     int slot = output_.find(v->name);
     return slot >= 0 && bound_[static_cast<size_t>(slot)];
   };
-  auto known_before = [&bound_variable](const ast::Expression& e) {
+  // Also an expression built from such values by property access, subscripts, arithmetic and
+  // list or map literals (row[0], i.iid * 7 % 20): it has one value per input row, so seeking
+  // with it finds what filtering the label scan would. Function calls other than constant ones
+  // are left to the filter, since one such as rand() may differ per candidate.
+  std::function<bool(const ast::Expression&)> known_before = [&](const ast::Expression& e) -> bool {
     if (is_constant(e) || bound_variable(e))
       return true;
-    const auto* access = std::get_if<ast::PropertyAccess>(&e.node);
-    return access != nullptr && bound_variable(*access->subject);
+    const bool composite = std::holds_alternative<ast::PropertyAccess>(e.node) ||
+                           std::holds_alternative<ast::Subscript>(e.node) ||
+                           std::holds_alternative<ast::Binary>(e.node) ||
+                           std::holds_alternative<ast::Unary>(e.node) ||
+                           std::holds_alternative<ast::ListLiteral>(e.node) ||
+                           std::holds_alternative<ast::MapLiteral>(e.node);
+    if (!composite)
+      return false;
+    bool all = true;
+    bool any = false;
+    ast::for_each_operand(e, [&](const ast::Expression& operand) {
+      any = true;
+      all = all && known_before(operand);
+    });
+    return all && any;
   };
 
   if (node.properties) {

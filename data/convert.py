@@ -7,8 +7,10 @@ tag events as behaviour with weights and timestamps.
 Open University (OULAD): modules as courses, their presentations, content items (VLE) and
 assessments, students and their enrolments with the final result.
 
-Usage: data/convert.py OUT_DIR   (writes OUT_DIR/*.csv and OUT_DIR/import-args.txt, the
-`quiver import` arguments that load them)
+Usage: data/convert.py OUT_DIR [--max-users N]
+  writes OUT_DIR/*.csv and OUT_DIR/import-args.txt, the `quiver import` arguments that load them;
+  --max-users keeps the behaviour of MovieLens users 1..N and of the N students with the lowest
+  ids only (every item, topic and course stays), a reduced dataset for quick checks
 """
 import csv
 import os
@@ -16,6 +18,7 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+MAX_USERS = None  # set by --max-users
 
 
 def writer(out_dir, name, header):
@@ -50,6 +53,8 @@ def movielens(out_dir, args):
     f, rated = writer(out_dir, "ml_rated.csv", [":START_ID(User)", ":END_ID(Item)", "rating:float", "timestamp:long"])
     with open(os.path.join(src, "ratings.csv"), newline="", encoding="utf-8") as ratings:
         for row in csv.DictReader(ratings):
+            if MAX_USERS is not None and int(row["userId"]) > MAX_USERS:
+                continue
             users.add(int(row["userId"]))
             rated.writerow([row["userId"], row["movieId"], row["rating"], row["timestamp"]])
     f.close()
@@ -58,6 +63,8 @@ def movielens(out_dir, args):
     item_tags = {}
     with open(os.path.join(src, "tags.csv"), newline="", encoding="utf-8") as tags:
         for row in csv.DictReader(tags):
+            if MAX_USERS is not None and int(row["userId"]) > MAX_USERS:
+                continue
             users.add(int(row["userId"]))
             tagged.writerow([row["userId"], row["movieId"], row["tag"], row["timestamp"]])
             name = row["tag"].strip().lower()
@@ -130,12 +137,17 @@ def oulad(out_dir, args):
     for r in rows("studentInfo.csv"):
         students.setdefault(r["id_student"], r)
         enrol[(r["id_student"], r["code_module"] + "/" + r["code_presentation"])] = r
+    if MAX_USERS is not None:
+        kept = sorted(students, key=int)[:MAX_USERS]
+        students = {sid: students[sid] for sid in kept}
     f, w = writer(out_dir, "ou_students.csv", ["studentId:ID(Student):int", "gender", "region", "highestEducation", "ageBand"])
     for sid, r in sorted(students.items(), key=lambda kv: int(kv[0])):
         w.writerow([sid, r["gender"], r["region"], r["highest_education"], r["age_band"]])
     f.close()
     f, w = writer(out_dir, "ou_enrolled.csv", [":START_ID(Student)", ":END_ID(Presentation)", "registered:int", "unregistered:int", "finalResult", "previousAttempts:int", "credits:int"])
     for r in rows("studentRegistration.csv"):
+        if r["id_student"] not in students:
+            continue
         key = r["code_module"] + "/" + r["code_presentation"]
         info = enrol.get((r["id_student"], key), {})
         w.writerow([r["id_student"], key, r["date_registration"], r["date_unregistration"],
@@ -156,10 +168,15 @@ def oulad(out_dir, args):
 
 
 def main():
-    if len(sys.argv) != 2:
+    global MAX_USERS
+    argv = sys.argv[1:]
+    if len(argv) == 3 and argv[1] == "--max-users" and argv[2].isdigit() and int(argv[2]) > 0:
+        MAX_USERS = int(argv[2])
+        argv = argv[:1]
+    if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    out_dir = sys.argv[1]
+    out_dir = argv[0]
     os.makedirs(out_dir, exist_ok=True)
     args = []
     movielens(out_dir, args)

@@ -55,6 +55,7 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
   std::vector<ImportFile> files;
   ImportOptions options;
   bool quiet = false;
+  bool append = false;
 
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -94,6 +95,8 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
       }
     } else if (a == "--skip-bad-rows") {
       options.skip_bad_rows = true;
+    } else if (a == "--append") {
+      append = true;
     } else if (a == "--quiet") {
       quiet = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -110,12 +113,21 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     err << "usage: quiver import DIR --nodes[=Label[:Label...]]=FILE ... "
            "[--relationships[=TYPE]=FILE ...]\n"
            "       [--delimiter C] [--array-delimiter C] [--skip-bad-rows] [--batch-size N] "
-           "[--quiet]\n";
+           "[--append] [--quiet]\n";
     return kExitUsage;
   }
 
   try {
     auto db = Database::open(dir);
+    // Ids resolve among the files of one import, so a second import of the same files would
+    // add every node again: a database that already holds nodes takes one only when asked.
+    const std::uint64_t existing = db->statistics().nodes;
+    if (existing > 0 && !append) {
+      err << "quiver import: " << dir << " already holds " << existing
+          << " nodes; import loads an empty database (--append adds the files' nodes and "
+             "relationships as new ones next to them)\n";
+      return kExitFailure;
+    }
     options.progress = quiet ? nullptr : &err;
     ImportReport report = import_files(*db, files, options);
     out << "imported " << report.nodes << " nodes and " << report.relationships

@@ -91,6 +91,21 @@ TEST(Import, ABadRowStopsTheImportWithFileLineAndReasonAndWritesNothing) {
   EXPECT_EQ(scalar(tmp.path() / "db", "MATCH (n) RETURN count(n)"), 0);
 }
 
+TEST(Import, ADatabaseThatHoldsNodesIsRefusedUnlessAppending) {
+  TempDir tmp;
+  std::string nodes = tmp.write("n.csv", "id:ID,name\na,Ann\nb,Bo\n");
+  const std::string db = (tmp.path() / "db").string();
+  ASSERT_EQ(import({db, "--nodes=N=" + nodes}).code, kExitOk);
+
+  ImportRun again = import({db, "--nodes=N=" + nodes});
+  EXPECT_EQ(again.code, kExitFailure);
+  EXPECT_NE(again.err.find("already holds 2 nodes"), std::string::npos) << again.err;
+  EXPECT_EQ(scalar(tmp.path() / "db", "MATCH (n) RETURN count(n)"), 2);
+
+  EXPECT_EQ(import({db, "--nodes=N=" + nodes, "--append"}).code, kExitOk);
+  EXPECT_EQ(scalar(tmp.path() / "db", "MATCH (n) RETURN count(n)"), 4);
+}
+
 TEST(Import, SkippedBadRowsAreReportedAndTheRestIsImported) {
   TempDir tmp;
   std::string nodes = tmp.write("n.csv",

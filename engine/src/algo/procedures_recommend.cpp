@@ -83,7 +83,9 @@ RecommenderPtr find_model(query::ExecContext& ctx, RecommenderCatalog& catalog,
   }
   RecommenderPtr fitted =
       fit_recommender(ctx.txn(), procedure, name, definition_from_json(saved.value()));
-  catalog.put(fitted);
+  if (!ctx.txn().has_writes()) {
+    catalog.put(fitted);  // a fit on uncommitted data serves this statement only
+  }
   return fitted;
 }
 
@@ -91,6 +93,14 @@ std::vector<query::ProcedureField> fit_outputs() {
   return {{"name", "STRING?"},    {"model", "STRING?"},         {"users", "INTEGER?"},
           {"items", "INTEGER?"},  {"interactions", "INTEGER?"}, {"topics", "INTEGER?"},
           {"fitMillis", "FLOAT?"}};
+}
+
+// Refuses to keep a model fitted on writes that may still roll back.
+void require_committed_data(query::ExecContext& ctx, const std::string& procedure) {
+  if (ctx.txn().has_writes()) {
+    fail("InvalidConfiguration",
+         procedure + ": a transaction with uncommitted writes cannot keep a model (commit first)");
+  }
 }
 
 Rows fit_row(const KeptRecommender& kept) {
@@ -108,6 +118,7 @@ void add_fit(query::ProcedureRegistry& registry, RecommenderCatalog& catalog) {
       false,
       [&catalog](query::ExecContext& ctx, const Args& args) {
         const std::string& name = name_arg(args, "rec.fit");
+        require_committed_data(ctx, "rec.fit");
         RecommenderPtr kept =
             fit_recommender(ctx.txn(), "rec.fit", name, map_arg(args, 1, "rec.fit"));
         catalog.put(kept);
@@ -121,6 +132,7 @@ void add_fit(query::ProcedureRegistry& registry, RecommenderCatalog& catalog) {
       false,
       [&catalog](query::ExecContext& ctx, const Args& args) {
         const std::string& name = name_arg(args, "rec.refit");
+        require_committed_data(ctx, "rec.refit");
         RecommenderPtr old = find_model(ctx, catalog, name, "rec.refit");
         RecommenderPtr kept = fit_recommender(ctx.txn(), "rec.refit", name, old->definition);
         catalog.put(kept);

@@ -123,14 +123,17 @@ std::vector<OperatorProfile> profile_of(const query::Operator& root) {
   return out;
 }
 
-// Runs PREPARED in TXN. TXN_START, when given, is when the explicit transaction began (the
-// transaction clock); otherwise that clock reads the statement's start. Throws
-// query::QueryError, query::StorageFailure, query::MemoryLimitExceeded (mapped by the caller).
+// Runs PREPARED in TXN, stopping it at LIMITS. TXN_START, when given, is when the explicit
+// transaction began (the transaction clock); otherwise that clock reads the statement's start.
+// Throws query::QueryError, query::StorageFailure, query::MemoryLimitExceeded,
+// query::StatementInterrupted (mapped by the caller).
 Result execute(Database::Impl& db, const Prepared& prepared, storage::Transaction& txn,
-               const query::ValueMap& params,
+               const query::ValueMap& params, const query::InterruptLimits& limits,
                std::optional<std::chrono::system_clock::time_point> txn_start = {}) {
   const query::AnalyzedStatement& analyzed = *prepared.analyzed;
   query::ExecContext ctx(txn, params, db.options.query_memory_limit);
+  ctx.set_interrupt_limits(limits);
+  ctx.check_interrupt();
   if (txn_start) {
     ctx.set_transaction_start(*txn_start);
   }
@@ -226,6 +229,11 @@ auto guarded(Body&& body, storage::StorageErrc* storage_code = nullptr) {
     throw to_error(e.error());
   } catch (const query::MemoryLimitExceeded& e) {
     throw make_error("MemoryLimitExceeded", "QueryMemoryLimit", "runtime", e.what());
+  } catch (const query::StatementInterrupted& e) {
+    if (e.reason() == query::StatementInterrupted::Reason::kTimeout) {
+      throw make_error("TimeoutError", "QueryTimeout", "runtime", e.what());
+    }
+    throw make_error("TransactionError", "Cancelled", "runtime", e.what());
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& e) {
@@ -234,6 +242,18 @@ auto guarded(Body&& body, storage::StorageErrc* storage_code = nullptr) {
 }
 
 constexpr int kMapGrowthAttempts = 16;
+
+// When a statement that starts now must stop under OPTIONS, the database's default timeout
+// standing in for a missing one.
+query::InterruptLimits limits_of(const Database::Impl& db, const RunOptions& options) {
+  query::InterruptLimits limits;
+  limits.cancel = options.cancel;
+  limits.timeout = options.timeout.count() > 0 ? options.timeout : db.options.query_timeout;
+  if (limits.timeout.count() > 0) {
+    limits.deadline = Clock::now() + limits.timeout;
+  }
+  return limits;
+}
 
 }  // namespace
 
@@ -265,7 +285,7 @@ bool Transaction::writable() const noexcept {
   return state_ && state_->writable;
 }
 
-Result Transaction::run(std::string_view query, const Params& params) {
+Result Transaction::run(std::string_view query, const Params& params, const RunOptions& options) {
   if (!open()) {
     throw make_error("TransactionError", "TransactionClosed", "runtime",
                      "the transaction has already been committed or rolled back");
@@ -276,9 +296,11 @@ Result Transaction::run(std::string_view query, const Params& params) {
                      "a write statement cannot run in a read transaction");
   }
   query::ValueMap runtime = runtime_params(params);
+  query::InterruptLimits limits = limits_of(*state_->db, options);
   try {
-    return guarded(
-        [&] { return execute(*state_->db, prepared, *state_->txn, runtime, state_->started); });
+    return guarded([&] {
+      return execute(*state_->db, prepared, *state_->txn, runtime, limits, state_->started);
+    });
   } catch (const Error&) {
     if (state_->writable) {
       // Statements are atomic: the part of the failed statement already written cannot be
@@ -289,9 +311,10 @@ Result Transaction::run(std::string_view query, const Params& params) {
   }
 }
 
-Outcome<Result> Transaction::try_run(std::string_view query, const Params& params) noexcept {
+Outcome<Result> Transaction::try_run(std::string_view query, const Params& params,
+                                     const RunOptions& options) noexcept {
   try {
-    return run(query, params);
+    return run(query, params, options);
   } catch (const Error& e) {
     return e;
   } catch (const std::exception& e) {
@@ -320,15 +343,16 @@ void Transaction::rollback() noexcept {
   }
 }
 
-Result Session::run(std::string_view query, const Params& params) {
+Result Session::run(std::string_view query, const Params& params, const RunOptions& options) {
   Database::Impl& db = db_->impl();
   Prepared prepared = prepare(db, query, params);
   query::ValueMap runtime = runtime_params(params);
+  query::InterruptLimits limits = limits_of(db, options);
 
   if (!prepared.writes) {
     auto txn = db.env->begin_read();
     throw_if_error(txn);
-    return guarded([&] { return execute(db, prepared, *txn, runtime); });
+    return guarded([&] { return execute(db, prepared, *txn, runtime, limits); });
   }
 
   for (int attempt = 0;; ++attempt) {
@@ -336,7 +360,7 @@ Result Session::run(std::string_view query, const Params& params) {
     throw_if_error(txn);
     storage::StorageErrc code = storage::StorageErrc::Io;
     try {
-      Result result = guarded([&] { return execute(db, prepared, *txn, runtime); }, &code);
+      Result result = guarded([&] { return execute(db, prepared, *txn, runtime, limits); }, &code);
       storage::Status status = txn->commit();
       if (status.ok()) {
         return result;
@@ -360,9 +384,10 @@ Result Session::run(std::string_view query, const Params& params) {
   }
 }
 
-Outcome<Result> Session::try_run(std::string_view query, const Params& params) noexcept {
+Outcome<Result> Session::try_run(std::string_view query, const Params& params,
+                                 const RunOptions& options) noexcept {
   try {
-    return run(query, params);
+    return run(query, params, options);
   } catch (const Error& e) {
     return e;
   } catch (const std::exception& e) {

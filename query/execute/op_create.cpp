@@ -121,7 +121,7 @@ std::vector<Value> PatternCreator::create(const std::vector<Value>& row) {
 }
 
 CreateOp::CreateOp(ExecContext& ctx, OperatorPtr child, const std::vector<ast::PatternPart>& parts)
-    : Operator(Schema()), ctx_(ctx), creator_(ctx, parts, child->schema()) {
+    : Operator(ctx, Schema()), ctx_(ctx), creator_(ctx, parts, child->schema()) {
   schema_ = creator_.output_schema();
   child_ = add_child(std::move(child));
 }

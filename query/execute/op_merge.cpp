@@ -5,7 +5,7 @@
 namespace quiver::query {
 
 MergeOp::MergeOp(ExecContext& ctx, OperatorPtr child, const ast::Merge& merge)
-    : Operator(Schema()), ctx_(ctx), merge_(merge) {
+    : Operator(ctx, Schema()), ctx_(ctx), merge_(merge) {
   parts_.push_back(merge.pattern);
   matcher_ = std::make_unique<PatternMatcher>(ctx, parts_, nullptr, child->schema());
   creator_ = std::make_unique<PatternCreator>(ctx, parts_, child->schema());
@@ -97,7 +97,7 @@ bool MergeOp::next(Batch& out) {
 
 ForeachOp::ForeachOp(ExecContext& ctx, OperatorPtr child, const ast::Expression& list,
                      ArgumentOp* argument, OperatorPtr body)
-    : Operator(child->schema()),
+    : Operator(ctx, child->schema()),
       ctx_(ctx),
       list_(list),
       argument_(argument),

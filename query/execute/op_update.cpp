@@ -119,7 +119,7 @@ void apply_set_items(ExecContext& ctx, Evaluator& eval, const std::vector<ast::S
 }
 
 SetOp::SetOp(ExecContext& ctx, OperatorPtr child, const std::vector<ast::SetItem>& items)
-    : Operator(child->schema()), ctx_(ctx), items_(items), eval_(ctx, child->schema()) {
+    : Operator(ctx, child->schema()), ctx_(ctx), items_(items), eval_(ctx, child->schema()) {
   child_ = add_child(std::move(child));
 }
 
@@ -136,7 +136,7 @@ bool SetOp::next(Batch& out) {
 }
 
 RemoveOp::RemoveOp(ExecContext& ctx, OperatorPtr child, const std::vector<ast::RemoveItem>& items)
-    : Operator(child->schema()), ctx_(ctx), items_(items), eval_(ctx, child->schema()) {
+    : Operator(ctx, child->schema()), ctx_(ctx), items_(items), eval_(ctx, child->schema()) {
   child_ = add_child(std::move(child));
 }
 
@@ -180,7 +180,7 @@ bool RemoveOp::next(Batch& out) {
 
 DeleteOp::DeleteOp(ExecContext& ctx, OperatorPtr child, const std::vector<ast::ExprPtr>& targets,
                    bool detach)
-    : Operator(child->schema()),
+    : Operator(ctx, child->schema()),
       ctx_(ctx),
       targets_(targets),
       detach_(detach),

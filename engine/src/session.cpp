@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "database_impl.h"
+#include "engine/src/engine_log.h"
 #include "query/analyze/analyzer.h"
 #include "query/execute/context.h"
 #include "query/plan/planner.h"
@@ -25,6 +26,7 @@ std::chrono::microseconds since(Clock::time_point start) {
 
 // A statement ready to run: its analysis (shared with the plan cache) and what it needs.
 struct Prepared {
+  std::string_view text;
   std::shared_ptr<const query::AnalyzedStatement> analyzed;
   bool writes = false;
   bool cached = false;
@@ -42,6 +44,7 @@ bool is_schema_write(const query::ast::StatementNode& node) {
 // parameter the statement names. Throws Error (compile time).
 Prepared prepare(Database::Impl& db, std::string_view text, const Params& params) {
   Prepared prepared;
+  prepared.text = text;
   prepared.analyzed = db.plan_cache->find(text);
   prepared.cached = prepared.analyzed != nullptr;
 
@@ -123,17 +126,21 @@ std::vector<OperatorProfile> profile_of(const query::Operator& root) {
   return out;
 }
 
-// Runs PREPARED in TXN, stopping it at LIMITS. TXN_START, when given, is when the explicit
-// transaction began (the transaction clock); otherwise that clock reads the statement's start.
-// Throws query::QueryError, query::StorageFailure, query::MemoryLimitExceeded,
-// query::StatementInterrupted (mapped by the caller).
+// Runs PREPARED in TXN, stopping it at LIMITS and keeping PROGRESS (when given) up to date.
+// TXN_START, when given, is when the explicit transaction began (the transaction clock); otherwise
+// that clock reads the statement's start. Throws query::QueryError, query::StorageFailure,
+// query::MemoryLimitExceeded, query::StatementInterrupted (mapped by the caller).
 Result execute(Database::Impl& db, const Prepared& prepared, storage::Transaction& txn,
                const query::ValueMap& params, const query::InterruptLimits& limits,
+               WriteProgress* progress,
                std::optional<std::chrono::system_clock::time_point> txn_start = {}) {
   const query::AnalyzedStatement& analyzed = *prepared.analyzed;
   query::ExecContext ctx(txn, params, db.options.query_memory_limit);
   ctx.set_interrupt_limits(limits);
-  ctx.check_interrupt();
+  if (progress != nullptr) {
+    ctx.set_progress_hook([progress](const query::UpdateCounters& c) { progress->update(c); });
+  }
+  ctx.checkpoint();
   if (txn_start) {
     ctx.set_transaction_start(*txn_start);
   }
@@ -202,6 +209,9 @@ Result execute(Database::Impl& db, const Prepared& prepared, storage::Transactio
     }
   }
 
+  if (progress != nullptr) {
+    progress->update(ctx.counters());
+  }
   summary.counters = to_counters(ctx.counters());
   auto shared_columns = std::make_shared<const std::vector<std::string>>(columns);
   std::vector<Record> records;
@@ -243,6 +253,18 @@ auto guarded(Body&& body, storage::StorageErrc* storage_code = nullptr) {
 
 constexpr int kMapGrowthAttempts = 16;
 
+// The log lines of a statement of DB with text QUERY that writes, or none when DB logs none.
+std::optional<WriteProgress> progress_for(const Database::Impl& db, std::string_view query) {
+  if (db.options.log_progress_every == 0) {
+    return std::nullopt;
+  }
+  return WriteProgress(db.options.log_progress_every, query);
+}
+
+WriteProgress* pointer_to(std::optional<WriteProgress>& progress) {
+  return progress ? &*progress : nullptr;
+}
+
 // When a statement that starts now must stop under OPTIONS, the database's default timeout
 // standing in for a missing one.
 query::InterruptLimits limits_of(const Database::Impl& db, const RunOptions& options) {
@@ -262,6 +284,8 @@ struct Transaction::State {
   std::unique_ptr<storage::Transaction> txn;
   bool writable = false;
   std::chrono::system_clock::time_point started = std::chrono::system_clock::now();
+  query::UpdateCounters changes;  // of the statements that succeeded, for the commit's log line
+  size_t statements = 0;
 };
 
 Transaction::Transaction(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -297,11 +321,25 @@ Result Transaction::run(std::string_view query, const Params& params, const RunO
   }
   query::ValueMap runtime = runtime_params(params);
   query::InterruptLimits limits = limits_of(*state_->db, options);
+  std::optional<WriteProgress> progress;
+  if (prepared.writes) {
+    progress = progress_for(*state_->db, query);
+  }
   try {
-    return guarded([&] {
-      return execute(*state_->db, prepared, *state_->txn, runtime, limits, state_->started);
+    Result result = guarded([&] {
+      return execute(*state_->db, prepared, *state_->txn, runtime, limits, pointer_to(progress),
+                     state_->started);
     });
+    if (progress) {
+      progress->finish("done, its transaction still open", result.rows().size());
+      add_counters(state_->changes, progress->counters());
+    }
+    ++state_->statements;
+    return result;
   } catch (const Error&) {
+    if (progress) {
+      progress->finish(state_->writable ? "failed, its transaction rolled back" : "failed", 0);
+    }
     if (state_->writable) {
       // Statements are atomic: the part of the failed statement already written cannot be
       // separated from the transaction's earlier writes, so the whole transaction ends.
@@ -335,6 +373,14 @@ void Transaction::commit() {
   if (!status.ok()) {
     throw to_error(status.error());
   }
+  uint64_t every = state_->db->options.log_progress_every;
+  auto changes = static_cast<uint64_t>(changes_of(state_->changes));
+  if (every > 0 && changes >= every) {
+    std::chrono::duration<double> took = std::chrono::system_clock::now() - state_->started;
+    engine_logger()->info("large transaction committed: {} changes ({}) in {} statements, {:.2f} s",
+                          changes, describe_changes(state_->changes), state_->statements,
+                          took.count());
+  }
 }
 
 void Transaction::rollback() noexcept {
@@ -352,17 +398,23 @@ Result Session::run(std::string_view query, const Params& params, const RunOptio
   if (!prepared.writes) {
     auto txn = db.env->begin_read();
     throw_if_error(txn);
-    return guarded([&] { return execute(db, prepared, *txn, runtime, limits); });
+    return guarded([&] { return execute(db, prepared, *txn, runtime, limits, nullptr); });
   }
 
   for (int attempt = 0;; ++attempt) {
     auto txn = db.env->begin_write();
     throw_if_error(txn);
     storage::StorageErrc code = storage::StorageErrc::Io;
+    std::optional<WriteProgress> progress = progress_for(db, query);
     try {
-      Result result = guarded([&] { return execute(db, prepared, *txn, runtime, limits); }, &code);
+      Result result = guarded(
+          [&] { return execute(db, prepared, *txn, runtime, limits, pointer_to(progress)); },
+          &code);
       storage::Status status = txn->commit();
       if (status.ok()) {
+        if (progress) {
+          progress->finish("committed", result.rows().size());
+        }
         return result;
       }
       code = status.error().code;
@@ -370,7 +422,11 @@ Result Session::run(std::string_view query, const Params& params, const RunOptio
         throw to_error(status.error());
       }
     } catch (const Error&) {
-      if (code != storage::StorageErrc::MapFull || attempt >= kMapGrowthAttempts) {
+      bool again = code == storage::StorageErrc::MapFull && attempt < kMapGrowthAttempts;
+      if (progress) {
+        progress->finish(again ? "filled the storage map and runs again" : "failed", 0);
+      }
+      if (!again) {
         throw;
       }
       txn->abort();
@@ -381,6 +437,8 @@ Result Session::run(std::string_view query, const Params& params, const RunOptio
     if (!grown.ok()) {
       throw to_error(grown.error());
     }
+    engine_logger()->info("storage map of {} grown to {} MiB", db.path.string(),
+                          db.env->map_size() >> 20);
   }
 }
 

@@ -188,7 +188,10 @@ void ExecContext::charge(uint64_t bytes) {
   }
 }
 
-void ExecContext::check_interrupt_now() const {
+void ExecContext::checkpoint_now() const {
+  if (progress_hook_) {
+    progress_hook_(counters_);
+  }
   if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
     throw StatementInterrupted(StatementInterrupted::Reason::kCancelled,
                                "the statement was cancelled while it ran");

@@ -160,30 +160,39 @@ class ExecContext {
   void release(uint64_t bytes) { used_ = bytes > used_ ? 0 : used_ - bytes; }
   uint64_t memory_used() const { return used_; }
 
-  // Sets when the statement must stop (see check_interrupt()); none until called.
+  // Sets when the statement must stop (see checkpoint()); none until called.
   void set_interrupt_limits(const InterruptLimits& limits) {
     limits_ = limits;
     interruptible_ =
         limits.cancel != nullptr || limits.deadline != std::chrono::steady_clock::time_point::max();
+    watched_ = interruptible_ || progress_hook_ != nullptr;
   }
 
-  // Throws StatementInterrupted when the cancel flag is set or the deadline has passed. Called
-  // at every operator pull; reads the clock each time.
-  void check_interrupt() {
-    if (interruptible_)
-      check_interrupt_now();
+  // Called by checkpoint() with the statement's counters, so that the caller can report on a
+  // large write while it runs. HOOK must not throw; none until called.
+  using ProgressHook = std::function<void(const UpdateCounters&)>;
+  void set_progress_hook(ProgressHook hook) {
+    progress_hook_ = std::move(hook);
+    watched_ = interruptible_ || progress_hook_ != nullptr;
+  }
+
+  // Throws StatementInterrupted when the cancel flag is set or the deadline has passed, and
+  // calls the progress hook. Called at every operator pull; reads the clock each time.
+  void checkpoint() {
+    if (watched_)
+      checkpoint_now();
   }
 
   // The same for inner loops (path expansion, pattern search, procedures): the flag is read on
-  // every call, the clock only on every kClockStride-th.
-  void check_interrupt_often() {
-    if (!interruptible_)
+  // every call, the clock and the hook only on every kClockStride-th.
+  void checkpoint_often() {
+    if (!watched_)
       return;
     if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed))
-      check_interrupt_now();
+      checkpoint_now();
     if (--clock_countdown_ == 0) {
       clock_countdown_ = kClockStride;
-      check_interrupt_now();
+      checkpoint_now();
     }
   }
 
@@ -201,7 +210,7 @@ class ExecContext {
  private:
   static constexpr uint32_t kClockStride = 1024;
 
-  void check_interrupt_now() const;
+  void checkpoint_now() const;
   std::optional<uint32_t> lookup(int kind, const std::string& name);
   uint32_t intern(int kind, const std::string& name);
   const std::string& name(int kind, uint32_t id);
@@ -213,6 +222,8 @@ class ExecContext {
   uint64_t used_ = 0;
   InterruptLimits limits_;
   bool interruptible_ = false;
+  bool watched_ = false;  // interruptible_ or a progress hook
+  ProgressHook progress_hook_;
   uint32_t clock_countdown_ = kClockStride;
   std::chrono::system_clock::time_point statement_start_;
   std::chrono::system_clock::time_point transaction_start_;

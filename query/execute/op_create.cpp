@@ -128,8 +128,10 @@ CreateOp::CreateOp(ExecContext& ctx, OperatorPtr child, const std::vector<ast::P
 
 bool CreateOp::next(Batch& out) {
   if (!done_) {
-    for (const auto& row : drain(*child_, ctx_))
+    for (const auto& row : drain(*child_, ctx_)) {
+      ctx_.checkpoint_often();
       rows_.push_back(creator_.create(row));
+    }
     done_ = true;
   }
   while (emitted_ < rows_.size() && !out.full())

@@ -49,6 +49,7 @@ bool MergeOp::next(Batch& out) {
     size_t width = schema_.size();
     const Schema& created = creator_->output_schema();
     for (const auto& row : drain(*child_, ctx_)) {
+      ctx_.checkpoint_often();
       // Each row sees what MERGE created for the rows before it.
       std::vector<std::vector<Value>> matches;
       matcher_->start(row);

@@ -127,8 +127,10 @@ bool SetOp::next(Batch& out) {
   if (!done_) {
     rows_ = drain_batches(*child_, ctx_);
     for (const Batch& b : rows_) {
-      for (size_t r = 0; r < b.size; ++r)
+      for (size_t r = 0; r < b.size; ++r) {
+        ctx_.checkpoint_often();
         apply_set_items(ctx_, eval_, items_, RowRef{&b, r});
+      }
     }
     done_ = true;
   }
@@ -147,6 +149,7 @@ bool RemoveOp::next(Batch& out) {
     storage::RelationshipStore rels(ctx_.txn());
     for (const Batch& b : rows_) {
       for (size_t r = 0; r < b.size; ++r) {
+        ctx_.checkpoint_often();
         for (const ast::RemoveItem& item : items_) {
           if (item.kind == ast::RemoveItemKind::kLabels) {
             Value target = eval_.eval(*item.target, RowRef{&b, r});
@@ -197,6 +200,7 @@ bool DeleteOp::next(Batch& out) {
   std::set<uint64_t> rel_ids;
   for (const Batch& b : rows_) {
     for (size_t r = 0; r < b.size; ++r) {
+      ctx_.checkpoint_often();
       for (const auto& t : targets_) {
         Value v = eval_.eval(*t, RowRef{&b, r});
         if (v.is_null())

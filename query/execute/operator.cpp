@@ -7,7 +7,7 @@ bool Operator::pull(Batch& out) {
   bool got = false;
   do {
     if (interrupt_ != nullptr)
-      interrupt_->check_interrupt();
+      interrupt_->checkpoint();
     out.reset(schema_.size());
     got = next(out);
   } while (got && out.size == 0);

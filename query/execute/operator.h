@@ -16,11 +16,11 @@ namespace quiver::query {
 
 class Operator {
  public:
-  // An operator whose every pull first checks CTX for interruption (ExecContext::
-  // check_interrupt). CTX must outlive the operator.
+  // An operator whose every pull first passes a checkpoint of CTX (ExecContext::checkpoint:
+  // interruption, progress). CTX must outlive the operator.
   Operator(ExecContext& ctx, Schema schema) : schema_(std::move(schema)), interrupt_(&ctx) {}
 
-  // An operator that does too little work of its own to need interruption checks.
+  // An operator that does too little work of its own to need checkpoints.
   explicit Operator(Schema schema) : schema_(std::move(schema)) {}
   virtual ~Operator() = default;
   Operator(const Operator&) = delete;

@@ -44,7 +44,7 @@ void PatternMatcher::start(const std::vector<Value>& input_row) {
 bool PatternMatcher::next() {
   size_t n = steps_.size();
   while (depth_ >= 0) {
-    ctx_.check_interrupt_often();
+    ctx_.checkpoint_often();
     size_t d = static_cast<size_t>(depth_);
     if (d == n) {
       --depth_;

@@ -125,7 +125,7 @@ bool CallOp::next(Batch& out) {
         args.push_back(eval_.eval(*a, RowRef{&input_, input_row_}));
       // Optional inputs left out of the call arrive as null.
       args.resize(proc_.signature.inputs.size());
-      ctx_.check_interrupt();
+      ctx_.checkpoint();
       results_ = proc_.run(ctx_, args);
       if (proc_.signature.outputs.empty()) {
         // A procedure without outputs leaves the row count of the query unchanged.

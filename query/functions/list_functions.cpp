@@ -65,7 +65,7 @@ Value range(ExecContext& ctx, std::vector<Value>& a) {
     out.push_back(Value(i));
     if (out.size() % 4096 == 0) {
       ctx.charge(4096 * sizeof(Value));
-      ctx.check_interrupt();
+      ctx.checkpoint();
     }
     if (__builtin_add_overflow(i, step, &i))
       break;

@@ -45,6 +45,10 @@ struct Options {
   uint64_t initial_map_size = uint64_t{64} << 20;  // bytes of the storage map; grows on demand
   std::chrono::milliseconds query_timeout{0};      // wall time a statement may run when its
                                                    // RunOptions set none (0: no limit)
+  uint64_t log_progress_every = 100'000;  // a statement or transaction that changes at least
+                                          // this many entities logs a line (quiver/log.h) each
+                                          // time it passes another multiple, and a summary at
+                                          // its end; smaller ones log nothing (0: never)
 };
 
 // Limits on one statement, given to the run() calls that take them.

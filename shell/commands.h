@@ -42,11 +42,13 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
 int run_query(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // `quiver --connect HOST:PORT [--user NAME] [--password-file FILE] [--tls] [--tls-ca FILE]
-// (-c QUERY | -f FILE)... [--format table|csv|json]`: runs the statements on a quiverd server,
-// each auto-committed, and writes each result to OUT as run_query does. The user defaults to
+// [(-c QUERY | -f FILE)...] [--param NAME=VALUE]... [--format table|csv|json] [--timeout MS]`:
+// runs the statements on a quiverd server, each auto-committed, and writes each result to OUT as
+// run_query does; -f - and, without -c or -f, a non-terminal standard input are read as a
+// script, and parameters and the timeout work as in run_query. The user defaults to
 // $QUIVER_USER or "admin", the password to $QUIVER_PASSWORD. Stops at the first failure
-// (written to ERR). Returns kExitOk, kExitFailure (a failed statement, no connection, refused
-// login) or kExitUsage.
+// (written to ERR with where the statement starts). Returns kExitOk, kExitFailure (a failed
+// statement, no connection, refused login) or kExitUsage.
 int run_connect(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The milliseconds TEXT spells (digits only, at most a day), or nullopt.

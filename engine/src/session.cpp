@@ -12,6 +12,7 @@
 #include "query/execute/context.h"
 #include "query/plan/planner.h"
 #include "quiver/database.h"
+#include "storage/map_room.h"
 #include "storage/transaction.h"
 
 namespace quiver {
@@ -253,6 +254,36 @@ auto guarded(Body&& body, storage::StorageErrc* storage_code = nullptr) {
 
 constexpr int kMapGrowthAttempts = 16;
 
+// The share of the storage map that should be free when an explicit write transaction begins:
+// LMDB cannot grow the map under an open transaction, so an explicit one gets its room first.
+constexpr double kRoomForExplicitWrites = 0.5;
+
+std::string mebibytes(uint64_t bytes) {
+  return std::to_string((bytes + (uint64_t{1} << 19)) >> 20) + " MiB";
+}
+
+// The error for an explicit transaction of DB that filled the storage map and was rolled back.
+// Grows the map first, so that running the transaction again gets twice the room.
+Error transaction_outgrew_map(Database::Impl& db) {
+  uint64_t before = db.env->map_size();
+  storage::Status grown = db.env->grow_map();
+  std::string message = "the transaction needed more room than the storage map's " +
+                        mebibytes(before) + " and was rolled back; ";
+  if (grown.ok()) {
+    engine_logger()->info("storage map of {} grown to {} after a transaction filled it",
+                          db.path.string(), mebibytes(db.env->map_size()));
+    message += "the map has grown to " + mebibytes(db.env->map_size()) +
+               ", so running the transaction again will get further";
+  } else {
+    message += "the map could not grow yet (" + grown.error().message +
+               ") and grows when the next write transaction begins";
+  }
+  return make_error("DatabaseError", "map_full", "runtime",
+                    message +
+                        ". Splitting the transaction or opening the database with a "
+                        "larger Options::initial_map_size avoids this.");
+}
+
 // The log lines of a statement of DB with text QUERY that writes, or none when DB logs none.
 std::optional<WriteProgress> progress_for(const Database::Impl& db, std::string_view query) {
   if (db.options.log_progress_every == 0) {
@@ -325,11 +356,14 @@ Result Transaction::run(std::string_view query, const Params& params, const RunO
   if (prepared.writes) {
     progress = progress_for(*state_->db, query);
   }
+  storage::StorageErrc code = storage::StorageErrc::Io;
   try {
-    Result result = guarded([&] {
-      return execute(*state_->db, prepared, *state_->txn, runtime, limits, pointer_to(progress),
-                     state_->started);
-    });
+    Result result = guarded(
+        [&] {
+          return execute(*state_->db, prepared, *state_->txn, runtime, limits, pointer_to(progress),
+                         state_->started);
+        },
+        &code);
     if (progress) {
       progress->finish("done, its transaction still open", result.rows().size());
       add_counters(state_->changes, progress->counters());
@@ -344,6 +378,9 @@ Result Transaction::run(std::string_view query, const Params& params, const RunO
       // Statements are atomic: the part of the failed statement already written cannot be
       // separated from the transaction's earlier writes, so the whole transaction ends.
       rollback();
+      if (code == storage::StorageErrc::MapFull) {
+        throw transaction_outgrew_map(*state_->db);
+      }
     }
     throw;
   }
@@ -371,6 +408,9 @@ void Transaction::commit() {
   auto* write = static_cast<storage::WriteTransaction*>(state_->txn.get());
   storage::Status status = write->commit();
   if (!status.ok()) {
+    if (status.error().code == storage::StorageErrc::MapFull) {
+      throw transaction_outgrew_map(*state_->db);
+    }
     throw to_error(status.error());
   }
   uint64_t every = state_->db->options.log_progress_every;
@@ -464,6 +504,9 @@ Transaction Session::begin_read() {
 }
 
 Transaction Session::begin_write() {
+  if (!db_->impl().options.read_only) {
+    throw_if_error(storage::ensure_map_room(*db_->impl().env, kRoomForExplicitWrites));
+  }
   auto txn = db_->impl().env->begin_write();
   throw_if_error(txn);
   auto state = std::make_unique<Transaction::State>();

@@ -151,7 +151,10 @@ class Session {
                           const RunOptions& options = {}) noexcept;
 
   // Begins an explicit transaction. begin_write() waits while another write transaction is
-  // open anywhere in the process. Throws Error (DatabaseError/read_only on a read-only database).
+  // open anywhere in the process, and first grows the storage map when less than half of it is
+  // free (a transaction cannot grow it once begun; one that fills it fails with
+  // DatabaseError/map_full, is rolled back and leaves the map grown for a retry). Throws Error
+  // (DatabaseError/read_only on a read-only database).
   Transaction begin_read();
   Transaction begin_write();
 

@@ -7,8 +7,10 @@ namespace quiver::shell {
 
 void print_usage(std::ostream& out) {
   out << "usage: quiver DIR [(-c QUERY | -f FILE)...] [--param NAME=VALUE]... [--format FORMAT]\n"
+         "              [--timeout MS]\n"
          "       quiver --connect HOST:PORT [--user NAME] [--password-file FILE] [--tls-ca FILE]\n"
-         "              (-c QUERY | -f FILE)... [--format FORMAT]\n"
+         "              [(-c QUERY | -f FILE)...] [--param NAME=VALUE]... [--format FORMAT]\n"
+         "              [--timeout MS]\n"
          "       quiver <command> [arguments]\n"
          "running statements on the database in DIR (created when missing); without -c or -f,\n"
          "the interactive shell (statements piped on standard input run as a script):\n"
@@ -16,12 +18,26 @@ void print_usage(std::ostream& out) {
          "  -f FILE              run the statements in FILE, separated by ';' (- for stdin)\n"
          "  --param NAME=VALUE   pass the Cypher literal VALUE as $NAME\n"
          "  --format FORMAT      table (default), csv or json\n"
+         "  --timeout MS         stop any statement that runs longer than MS milliseconds\n"
          "commands:\n"
          "  check DIR            verify that the database in DIR is consistent\n"
          "  demo DIR [--force]   create a small knowledge-commerce sample graph in DIR\n"
          "  import DIR --nodes[=Labels]=FILE ... [--relationships[=TYPE]=FILE ...]\n"
          "                       bulk import of typed CSV files into DIR\n"
          "  help                 show this text\n";
+}
+
+std::optional<std::chrono::milliseconds> parse_timeout(const std::string& text) {
+  constexpr int64_t kDay = 86'400'000;
+  if (text.empty() || text.size() > 9 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  int64_t ms = std::stoll(text);
+  if (ms > kDay) {
+    return std::nullopt;
+  }
+  return std::chrono::milliseconds(ms);
 }
 
 int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -1,6 +1,8 @@
 // The subcommands of the `quiver` command.
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -27,23 +29,30 @@ int run_demo(const std::vector<std::string>& args, std::ostream& out, std::ostre
 // on a bad row), kExitUsage for a wrong command line.
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
-// `quiver DIR [-c QUERY | -f FILE]... [--param NAME=VALUE]... [--format table|csv|json]`: opens
-// (creating it when missing) the database in DIR and runs the statements in command-line order,
-// each auto-committed: -c QUERY and -f FILE hold statements separated by semicolons ("-" as
-// FILE reads standard input). Each NAME=VALUE is evaluated as the Cypher literal VALUE and passed
-// as $NAME to every statement. Writes each result to OUT in the chosen format. Stops at the first
-// statement that fails, writing its error (category, detail, message, position and the line with
-// a caret) to ERR. Returns kExitOk, kExitFailure on a failed statement or an unopenable DIR, or
-// kExitUsage on a wrong command line.
+// `quiver DIR [-c QUERY | -f FILE]... [--param NAME=VALUE]... [--format table|csv|json]
+// [--timeout MS]`: opens (creating it when missing) the database in DIR and runs the statements
+// in command-line order, each auto-committed: -c QUERY and -f FILE hold statements separated by
+// semicolons ("-" as FILE reads standard input). Each NAME=VALUE is evaluated as the Cypher
+// literal VALUE and passed as $NAME to every statement. Writes each result to OUT in the chosen
+// format. Stops at the first statement that fails, writing its error (category, detail,
+// message, position and the line with a caret) to ERR. --timeout stops each statement (and
+// each one typed in the interactive shell) that runs longer than MS milliseconds. Returns
+// kExitOk, kExitFailure on a failed statement or an unopenable DIR, or kExitUsage on a wrong
+// command line.
 int run_query(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // `quiver --connect HOST:PORT [--user NAME] [--password-file FILE] [--tls] [--tls-ca FILE]
-// (-c QUERY | -f FILE)... [--format table|csv|json]`: runs the statements on a quiverd server,
-// each auto-committed, and writes each result to OUT as run_query does. The user defaults to
+// [(-c QUERY | -f FILE)...] [--param NAME=VALUE]... [--format table|csv|json] [--timeout MS]`:
+// runs the statements on a quiverd server, each auto-committed, and writes each result to OUT as
+// run_query does; -f - and, without -c or -f, a non-terminal standard input are read as a
+// script, and parameters and the timeout work as in run_query. The user defaults to
 // $QUIVER_USER or "admin", the password to $QUIVER_PASSWORD. Stops at the first failure
-// (written to ERR). Returns kExitOk, kExitFailure (a failed statement, no connection, refused
-// login) or kExitUsage.
+// (written to ERR with where the statement starts). Returns kExitOk, kExitFailure (a failed
+// statement, no connection, refused login) or kExitUsage.
 int run_connect(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// The milliseconds TEXT spells (digits only, at most a day), or nullopt.
+std::optional<std::chrono::milliseconds> parse_timeout(const std::string& text);
 
 // Prints the usage text to OUT.
 void print_usage(std::ostream& out);

@@ -1,8 +1,11 @@
 // `quiver --connect HOST:PORT -c QUERY`: statements run on a quiverd server through the C++
 // driver, printed as the embedded form prints them.
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <optional>
 
@@ -15,11 +18,22 @@ namespace quiver::shell {
 
 namespace {
 
+// One script of statements: its text and where it came from, for error messages.
+struct Script {
+  std::string text;
+  std::string origin;  // "-c", a file name or "standard input"
+};
+
 struct ConnectCommand {
   client::ConnectOptions options;
-  std::vector<std::string> scripts;  // statement texts (from -c, or read from -f)
+  std::vector<Script> scripts;                              // in command-line order
+  std::vector<std::pair<std::string, std::string>> params;  // name, Cypher literal
   OutputFormat format = OutputFormat::kTable;
 };
+
+std::string read_stream(std::istream& in) {
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 std::optional<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -78,14 +92,31 @@ bool parse_arguments(const std::vector<std::string>& args, ConnectCommand& comma
       command.options.tls = true;
       command.options.tls_ca_file = args[++i];
     } else if (arg == "-c") {
-      command.scripts.push_back(args[++i]);
+      command.scripts.push_back(Script{args[++i], "-c"});
     } else if (arg == "-f") {
-      std::optional<std::string> text = read_file(args[++i]);
+      const std::string& file = args[++i];
+      std::optional<std::string> text =
+          file == "-" ? std::optional<std::string>(read_stream(std::cin)) : read_file(file);
       if (!text) {
-        err << "quiver: cannot read " << args[i] << "\n";
+        err << "quiver: cannot read " << file << "\n";
         return false;
       }
-      command.scripts.push_back(*text);
+      command.scripts.push_back(Script{*text, file == "-" ? "standard input" : file});
+    } else if (arg == "--param" || arg == "-p") {
+      const std::string& binding = args[++i];
+      size_t equals = binding.find('=');
+      if (equals == std::string::npos || equals == 0) {
+        err << "quiver: " << arg << " expects NAME=VALUE, got '" << binding << "'\n";
+        return false;
+      }
+      command.params.emplace_back(binding.substr(0, equals), binding.substr(equals + 1));
+    } else if (arg == "--timeout") {
+      std::optional<std::chrono::milliseconds> timeout = parse_timeout(args[++i]);
+      if (!timeout) {
+        err << "quiver: --timeout expects a number of milliseconds\n";
+        return false;
+      }
+      command.options.query_timeout = *timeout;
     } else if (arg == "--format") {
       std::optional<OutputFormat> format = parse_output_format(args[++i]);
       if (!format) {
@@ -99,10 +130,29 @@ bool parse_arguments(const std::vector<std::string>& args, ConnectCommand& comma
     }
   }
   if (command.scripts.empty()) {
-    err << "quiver: --connect needs at least one -c QUERY or -f FILE\n";
-    return false;
+    if (::isatty(STDIN_FILENO) != 0) {
+      err << "quiver: --connect needs -c QUERY, -f FILE or statements piped on standard input\n";
+      return false;
+    }
+    command.scripts.push_back(Script{read_stream(std::cin), "standard input"});
   }
   return parse_connection(address, password_file, command, err);
+}
+
+// Evaluates each NAME=LITERAL binding on the server as `RETURN LITERAL`, as the embedded form
+// does. Throws Error when a literal does not evaluate.
+Map evaluate_params(client::Client& db,
+                    const std::vector<std::pair<std::string, std::string>>& bindings) {
+  Map params;
+  for (const auto& [name, literal] : bindings) {
+    try {
+      params[name] = db.run("RETURN " + literal + " AS value").rows().at(0)[0];
+    } catch (const Error& e) {
+      throw Error(e.category(), e.detail(), e.phase(),
+                  "the value of parameter " + name + " is not a Cypher literal: " + e.message());
+    }
+  }
+  return params;
 }
 
 }  // namespace
@@ -115,13 +165,24 @@ int run_connect(const std::vector<std::string>& args, std::ostream& out, std::os
   }
   try {
     auto db = client::Client::connect(command.options);
-    for (const std::string& script : command.scripts) {
-      for (const ScriptStatement& statement : split_statements(script)) {
+    Map params = evaluate_params(*db, command.params);
+    for (const Script& script : command.scripts) {
+      std::vector<ScriptStatement> statements = split_statements(script.text);
+      for (const ScriptStatement& statement : statements) {
         auto start = std::chrono::steady_clock::now();
-        Result result = db->run(statement.text);
-        auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
-            std::chrono::steady_clock::now() - start);
-        write_result(result, command.format, elapsed, out);
+        try {
+          Result result = db->run(statement.text, params);
+          auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+              std::chrono::steady_clock::now() - start);
+          write_result(result, command.format, elapsed, out);
+        } catch (const Error& e) {
+          err << "quiver: " << e.what() << "\n";
+          if (script.origin != "-c" || statements.size() > 1) {
+            err << "  in the statement starting at line " << statement.line << " of "
+                << script.origin << "\n";
+          }
+          return kExitFailure;
+        }
       }
     }
   } catch (const Error& e) {

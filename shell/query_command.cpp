@@ -31,6 +31,7 @@ struct QueryCommand {
   std::vector<Source> sources;
   std::vector<std::pair<std::string, std::string>> params;  // name, Cypher literal
   OutputFormat format = OutputFormat::kTable;
+  std::chrono::milliseconds timeout{0};  // per statement (0: none)
 };
 
 // Reads the command line into COMMAND; on a mistake writes it to ERR and returns false.
@@ -61,6 +62,14 @@ bool parse_arguments(const std::vector<std::string>& args, QueryCommand& command
         return false;
       }
       command.format = *format;
+    } else if (arg == "--timeout") {
+      std::optional<std::chrono::milliseconds> timeout =
+          has_value ? parse_timeout(args[++i]) : std::nullopt;
+      if (!timeout) {
+        err << "quiver: --timeout expects a number of milliseconds\n";
+        return false;
+      }
+      command.timeout = *timeout;
     } else if (command.dir.empty() && !arg.empty() && arg[0] != '-') {
       command.dir = arg;
     } else {
@@ -164,7 +173,9 @@ int run_query(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitUsage;
   }
   try {
-    auto db = Database::open(command.dir);
+    Options options;
+    options.query_timeout = command.timeout;
+    auto db = Database::open(command.dir, options);
     Session session = db->session();
     Params params = evaluate_params(session, command.params);
     if (command.sources.empty()) {

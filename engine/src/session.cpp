@@ -7,10 +7,12 @@
 #include <unordered_set>
 
 #include "database_impl.h"
+#include "engine/src/engine_log.h"
 #include "query/analyze/analyzer.h"
 #include "query/execute/context.h"
 #include "query/plan/planner.h"
 #include "quiver/database.h"
+#include "storage/map_room.h"
 #include "storage/transaction.h"
 
 namespace quiver {
@@ -25,6 +27,7 @@ std::chrono::microseconds since(Clock::time_point start) {
 
 // A statement ready to run: its analysis (shared with the plan cache) and what it needs.
 struct Prepared {
+  std::string_view text;
   std::shared_ptr<const query::AnalyzedStatement> analyzed;
   bool writes = false;
   bool cached = false;
@@ -42,6 +45,7 @@ bool is_schema_write(const query::ast::StatementNode& node) {
 // parameter the statement names. Throws Error (compile time).
 Prepared prepare(Database::Impl& db, std::string_view text, const Params& params) {
   Prepared prepared;
+  prepared.text = text;
   prepared.analyzed = db.plan_cache->find(text);
   prepared.cached = prepared.analyzed != nullptr;
 
@@ -123,14 +127,21 @@ std::vector<OperatorProfile> profile_of(const query::Operator& root) {
   return out;
 }
 
-// Runs PREPARED in TXN. TXN_START, when given, is when the explicit transaction began (the
-// transaction clock); otherwise that clock reads the statement's start. Throws
-// query::QueryError, query::StorageFailure, query::MemoryLimitExceeded (mapped by the caller).
+// Runs PREPARED in TXN, stopping it at LIMITS and keeping PROGRESS (when given) up to date.
+// TXN_START, when given, is when the explicit transaction began (the transaction clock); otherwise
+// that clock reads the statement's start. Throws query::QueryError, query::StorageFailure,
+// query::MemoryLimitExceeded, query::StatementInterrupted (mapped by the caller).
 Result execute(Database::Impl& db, const Prepared& prepared, storage::Transaction& txn,
-               const query::ValueMap& params,
+               const query::ValueMap& params, const query::InterruptLimits& limits,
+               WriteProgress* progress,
                std::optional<std::chrono::system_clock::time_point> txn_start = {}) {
   const query::AnalyzedStatement& analyzed = *prepared.analyzed;
   query::ExecContext ctx(txn, params, db.options.query_memory_limit);
+  ctx.set_interrupt_limits(limits);
+  if (progress != nullptr) {
+    ctx.set_progress_hook([progress](const query::UpdateCounters& c) { progress->update(c); });
+  }
+  ctx.checkpoint();
   if (txn_start) {
     ctx.set_transaction_start(*txn_start);
   }
@@ -199,6 +210,9 @@ Result execute(Database::Impl& db, const Prepared& prepared, storage::Transactio
     }
   }
 
+  if (progress != nullptr) {
+    progress->update(ctx.counters());
+  }
   summary.counters = to_counters(ctx.counters());
   auto shared_columns = std::make_shared<const std::vector<std::string>>(columns);
   std::vector<Record> records;
@@ -226,6 +240,11 @@ auto guarded(Body&& body, storage::StorageErrc* storage_code = nullptr) {
     throw to_error(e.error());
   } catch (const query::MemoryLimitExceeded& e) {
     throw make_error("MemoryLimitExceeded", "QueryMemoryLimit", "runtime", e.what());
+  } catch (const query::StatementInterrupted& e) {
+    if (e.reason() == query::StatementInterrupted::Reason::kTimeout) {
+      throw make_error("TimeoutError", "QueryTimeout", "runtime", e.what());
+    }
+    throw make_error("TransactionError", "Cancelled", "runtime", e.what());
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& e) {
@@ -235,6 +254,60 @@ auto guarded(Body&& body, storage::StorageErrc* storage_code = nullptr) {
 
 constexpr int kMapGrowthAttempts = 16;
 
+// The share of the storage map that should be free when an explicit write transaction begins:
+// LMDB cannot grow the map under an open transaction, so an explicit one gets its room first.
+constexpr double kRoomForExplicitWrites = 0.5;
+
+std::string mebibytes(uint64_t bytes) {
+  return std::to_string((bytes + (uint64_t{1} << 19)) >> 20) + " MiB";
+}
+
+// The error for an explicit transaction of DB that filled the storage map and was rolled back.
+// Grows the map first, so that running the transaction again gets twice the room.
+Error transaction_outgrew_map(Database::Impl& db) {
+  uint64_t before = db.env->map_size();
+  storage::Status grown = db.env->grow_map();
+  std::string message = "the transaction needed more room than the storage map's " +
+                        mebibytes(before) + " and was rolled back; ";
+  if (grown.ok()) {
+    engine_logger()->info("storage map of {} grown to {} after a transaction filled it",
+                          db.path.string(), mebibytes(db.env->map_size()));
+    message += "the map has grown to " + mebibytes(db.env->map_size()) +
+               ", so running the transaction again will get further";
+  } else {
+    message += "the map could not grow yet (" + grown.error().message +
+               ") and grows when the next write transaction begins";
+  }
+  return make_error("DatabaseError", "map_full", "runtime",
+                    message +
+                        ". Splitting the transaction or opening the database with a "
+                        "larger Options::initial_map_size avoids this.");
+}
+
+// The log lines of a statement of DB with text QUERY that writes, or none when DB logs none.
+std::optional<WriteProgress> progress_for(const Database::Impl& db, std::string_view query) {
+  if (db.options.log_progress_every == 0) {
+    return std::nullopt;
+  }
+  return WriteProgress(db.options.log_progress_every, query);
+}
+
+WriteProgress* pointer_to(std::optional<WriteProgress>& progress) {
+  return progress ? &*progress : nullptr;
+}
+
+// When a statement that starts now must stop under OPTIONS, the database's default timeout
+// standing in for a missing one.
+query::InterruptLimits limits_of(const Database::Impl& db, const RunOptions& options) {
+  query::InterruptLimits limits;
+  limits.cancel = options.cancel;
+  limits.timeout = options.timeout.count() > 0 ? options.timeout : db.options.query_timeout;
+  if (limits.timeout.count() > 0) {
+    limits.deadline = Clock::now() + limits.timeout;
+  }
+  return limits;
+}
+
 }  // namespace
 
 struct Transaction::State {
@@ -242,6 +315,8 @@ struct Transaction::State {
   std::unique_ptr<storage::Transaction> txn;
   bool writable = false;
   std::chrono::system_clock::time_point started = std::chrono::system_clock::now();
+  query::UpdateCounters changes;  // of the statements that succeeded, for the commit's log line
+  size_t statements = 0;
 };
 
 Transaction::Transaction(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -265,7 +340,7 @@ bool Transaction::writable() const noexcept {
   return state_ && state_->writable;
 }
 
-Result Transaction::run(std::string_view query, const Params& params) {
+Result Transaction::run(std::string_view query, const Params& params, const RunOptions& options) {
   if (!open()) {
     throw make_error("TransactionError", "TransactionClosed", "runtime",
                      "the transaction has already been committed or rolled back");
@@ -276,22 +351,45 @@ Result Transaction::run(std::string_view query, const Params& params) {
                      "a write statement cannot run in a read transaction");
   }
   query::ValueMap runtime = runtime_params(params);
+  query::InterruptLimits limits = limits_of(*state_->db, options);
+  std::optional<WriteProgress> progress;
+  if (prepared.writes) {
+    progress = progress_for(*state_->db, query);
+  }
+  storage::StorageErrc code = storage::StorageErrc::Io;
   try {
-    return guarded(
-        [&] { return execute(*state_->db, prepared, *state_->txn, runtime, state_->started); });
+    Result result = guarded(
+        [&] {
+          return execute(*state_->db, prepared, *state_->txn, runtime, limits, pointer_to(progress),
+                         state_->started);
+        },
+        &code);
+    if (progress) {
+      progress->finish("done, its transaction still open", result.rows().size());
+      add_counters(state_->changes, progress->counters());
+    }
+    ++state_->statements;
+    return result;
   } catch (const Error&) {
+    if (progress) {
+      progress->finish(state_->writable ? "failed, its transaction rolled back" : "failed", 0);
+    }
     if (state_->writable) {
       // Statements are atomic: the part of the failed statement already written cannot be
       // separated from the transaction's earlier writes, so the whole transaction ends.
       rollback();
+      if (code == storage::StorageErrc::MapFull) {
+        throw transaction_outgrew_map(*state_->db);
+      }
     }
     throw;
   }
 }
 
-Outcome<Result> Transaction::try_run(std::string_view query, const Params& params) noexcept {
+Outcome<Result> Transaction::try_run(std::string_view query, const Params& params,
+                                     const RunOptions& options) noexcept {
   try {
-    return run(query, params);
+    return run(query, params, options);
   } catch (const Error& e) {
     return e;
   } catch (const std::exception& e) {
@@ -310,7 +408,18 @@ void Transaction::commit() {
   auto* write = static_cast<storage::WriteTransaction*>(state_->txn.get());
   storage::Status status = write->commit();
   if (!status.ok()) {
+    if (status.error().code == storage::StorageErrc::MapFull) {
+      throw transaction_outgrew_map(*state_->db);
+    }
     throw to_error(status.error());
+  }
+  uint64_t every = state_->db->options.log_progress_every;
+  auto changes = static_cast<uint64_t>(changes_of(state_->changes));
+  if (every > 0 && changes >= every) {
+    std::chrono::duration<double> took = std::chrono::system_clock::now() - state_->started;
+    engine_logger()->info("large transaction committed: {} changes ({}) in {} statements, {:.2f} s",
+                          changes, describe_changes(state_->changes), state_->statements,
+                          took.count());
   }
 }
 
@@ -320,25 +429,32 @@ void Transaction::rollback() noexcept {
   }
 }
 
-Result Session::run(std::string_view query, const Params& params) {
+Result Session::run(std::string_view query, const Params& params, const RunOptions& options) {
   Database::Impl& db = db_->impl();
   Prepared prepared = prepare(db, query, params);
   query::ValueMap runtime = runtime_params(params);
+  query::InterruptLimits limits = limits_of(db, options);
 
   if (!prepared.writes) {
     auto txn = db.env->begin_read();
     throw_if_error(txn);
-    return guarded([&] { return execute(db, prepared, *txn, runtime); });
+    return guarded([&] { return execute(db, prepared, *txn, runtime, limits, nullptr); });
   }
 
   for (int attempt = 0;; ++attempt) {
     auto txn = db.env->begin_write();
     throw_if_error(txn);
     storage::StorageErrc code = storage::StorageErrc::Io;
+    std::optional<WriteProgress> progress = progress_for(db, query);
     try {
-      Result result = guarded([&] { return execute(db, prepared, *txn, runtime); }, &code);
+      Result result = guarded(
+          [&] { return execute(db, prepared, *txn, runtime, limits, pointer_to(progress)); },
+          &code);
       storage::Status status = txn->commit();
       if (status.ok()) {
+        if (progress) {
+          progress->finish("committed", result.rows().size());
+        }
         return result;
       }
       code = status.error().code;
@@ -346,7 +462,11 @@ Result Session::run(std::string_view query, const Params& params) {
         throw to_error(status.error());
       }
     } catch (const Error&) {
-      if (code != storage::StorageErrc::MapFull || attempt >= kMapGrowthAttempts) {
+      bool again = code == storage::StorageErrc::MapFull && attempt < kMapGrowthAttempts;
+      if (progress) {
+        progress->finish(again ? "filled the storage map and runs again" : "failed", 0);
+      }
+      if (!again) {
         throw;
       }
       txn->abort();
@@ -357,12 +477,15 @@ Result Session::run(std::string_view query, const Params& params) {
     if (!grown.ok()) {
       throw to_error(grown.error());
     }
+    engine_logger()->info("storage map of {} grown to {} MiB", db.path.string(),
+                          db.env->map_size() >> 20);
   }
 }
 
-Outcome<Result> Session::try_run(std::string_view query, const Params& params) noexcept {
+Outcome<Result> Session::try_run(std::string_view query, const Params& params,
+                                 const RunOptions& options) noexcept {
   try {
-    return run(query, params);
+    return run(query, params, options);
   } catch (const Error& e) {
     return e;
   } catch (const std::exception& e) {
@@ -381,6 +504,9 @@ Transaction Session::begin_read() {
 }
 
 Transaction Session::begin_write() {
+  if (!db_->impl().options.read_only) {
+    throw_if_error(storage::ensure_map_room(*db_->impl().env, kRoomForExplicitWrites));
+  }
   auto txn = db_->impl().env->begin_write();
   throw_if_error(txn);
   auto state = std::make_unique<Transaction::State>();

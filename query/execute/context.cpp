@@ -188,6 +188,21 @@ void ExecContext::charge(uint64_t bytes) {
   }
 }
 
+void ExecContext::checkpoint_now() const {
+  if (progress_hook_) {
+    progress_hook_(counters_);
+  }
+  if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
+    throw StatementInterrupted(StatementInterrupted::Reason::kCancelled,
+                               "the statement was cancelled while it ran");
+  }
+  if (std::chrono::steady_clock::now() >= limits_.deadline) {
+    throw StatementInterrupted(StatementInterrupted::Reason::kTimeout,
+                               "the statement ran past its time limit of " +
+                                   std::to_string(limits_.timeout.count()) + " ms and was stopped");
+  }
+}
+
 Value from_property(const storage::PropertyValue& v) {
   switch (v.kind()) {
     case storage::ValueKind::Null:

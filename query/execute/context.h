@@ -1,8 +1,10 @@
 #pragma once
 
 // ExecContext: what every operator and expression of one running statement shares: the storage
-// transaction, the parameters, name caches, the update counters and the memory bound.
+// transaction, the parameters, name caches, the update counters, the memory bound and the
+// statement's deadline and cancel flag.
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -54,6 +56,28 @@ inline void unwrap(storage::Status s) {
 class MemoryLimitExceeded : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// Thrown when a statement is stopped from outside: its deadline passed or its cancel flag was
+// set. The session boundary maps it to TimeoutError/QueryTimeout or TransactionError/Cancelled.
+class StatementInterrupted : public std::runtime_error {
+ public:
+  enum class Reason : uint8_t { kTimeout, kCancelled };
+
+  StatementInterrupted(Reason reason, const std::string& message)
+      : std::runtime_error(message), reason_(reason) {}
+  Reason reason() const noexcept { return reason_; }
+
+ private:
+  Reason reason_;
+};
+
+// When a running statement must stop: a deadline, a flag another thread may set, or both.
+// Default-constructed, it never stops a statement.
+struct InterruptLimits {
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  std::chrono::milliseconds timeout{0};       // what the deadline was set from, for the message
+  const std::atomic<bool>* cancel = nullptr;  // owned by the caller; outlives the statement
 };
 
 // What a statement changed (mirrors quiver::Counters of the public API).
@@ -136,6 +160,42 @@ class ExecContext {
   void release(uint64_t bytes) { used_ = bytes > used_ ? 0 : used_ - bytes; }
   uint64_t memory_used() const { return used_; }
 
+  // Sets when the statement must stop (see checkpoint()); none until called.
+  void set_interrupt_limits(const InterruptLimits& limits) {
+    limits_ = limits;
+    interruptible_ =
+        limits.cancel != nullptr || limits.deadline != std::chrono::steady_clock::time_point::max();
+    watched_ = interruptible_ || progress_hook_ != nullptr;
+  }
+
+  // Called by checkpoint() with the statement's counters, so that the caller can report on a
+  // large write while it runs. HOOK must not throw; none until called.
+  using ProgressHook = std::function<void(const UpdateCounters&)>;
+  void set_progress_hook(ProgressHook hook) {
+    progress_hook_ = std::move(hook);
+    watched_ = interruptible_ || progress_hook_ != nullptr;
+  }
+
+  // Throws StatementInterrupted when the cancel flag is set or the deadline has passed, and
+  // calls the progress hook. Called at every operator pull; reads the clock each time.
+  void checkpoint() {
+    if (watched_)
+      checkpoint_now();
+  }
+
+  // The same for inner loops (path expansion, pattern search, procedures): the flag is read on
+  // every call, the clock and the hook only on every kClockStride-th.
+  void checkpoint_often() {
+    if (!watched_)
+      return;
+    if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed))
+      checkpoint_now();
+    if (--clock_countdown_ == 0) {
+      clock_countdown_ = kClockStride;
+      checkpoint_now();
+    }
+  }
+
   // Ids of entities this statement deleted, so later reads report them as deleted.
   std::unordered_map<uint64_t, bool>& deleted_nodes() { return deleted_nodes_; }
   std::unordered_map<uint64_t, bool>& deleted_rels() { return deleted_rels_; }
@@ -148,6 +208,9 @@ class ExecContext {
   const SubqueryProbe& subquery_probe() const { return subquery_probe_; }
 
  private:
+  static constexpr uint32_t kClockStride = 1024;
+
+  void checkpoint_now() const;
   std::optional<uint32_t> lookup(int kind, const std::string& name);
   uint32_t intern(int kind, const std::string& name);
   const std::string& name(int kind, uint32_t id);
@@ -157,6 +220,11 @@ class ExecContext {
   UpdateCounters counters_;
   uint64_t memory_limit_;
   uint64_t used_ = 0;
+  InterruptLimits limits_;
+  bool interruptible_ = false;
+  bool watched_ = false;  // interruptible_ or a progress hook
+  ProgressHook progress_hook_;
+  uint32_t clock_countdown_ = kClockStride;
   std::chrono::system_clock::time_point statement_start_;
   std::chrono::system_clock::time_point transaction_start_;
   std::unordered_map<std::string, uint32_t> ids_[3];

@@ -39,7 +39,7 @@ AggregateOp::AggregateOp(ExecContext& ctx, OperatorPtr child,
                          std::vector<const ast::Expression*> items,
                          std::vector<bool> item_is_aggregate, std::vector<AggregateCall> calls,
                          std::vector<std::string> names)
-    : Operator(Schema(std::move(names))),
+    : Operator(ctx, Schema(std::move(names))),
       ctx_(ctx),
       keys_(std::move(keys)),
       items_(std::move(items)),

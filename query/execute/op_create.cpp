@@ -121,15 +121,17 @@ std::vector<Value> PatternCreator::create(const std::vector<Value>& row) {
 }
 
 CreateOp::CreateOp(ExecContext& ctx, OperatorPtr child, const std::vector<ast::PatternPart>& parts)
-    : Operator(Schema()), ctx_(ctx), creator_(ctx, parts, child->schema()) {
+    : Operator(ctx, Schema()), ctx_(ctx), creator_(ctx, parts, child->schema()) {
   schema_ = creator_.output_schema();
   child_ = add_child(std::move(child));
 }
 
 bool CreateOp::next(Batch& out) {
   if (!done_) {
-    for (const auto& row : drain(*child_, ctx_))
+    for (const auto& row : drain(*child_, ctx_)) {
+      ctx_.checkpoint_often();
       rows_.push_back(creator_.create(row));
+    }
     done_ = true;
   }
   while (emitted_ < rows_.size() && !out.full())

@@ -57,7 +57,7 @@ std::string csv_source_path(const std::string& source) {
 }
 
 LoadCsvOp::LoadCsvOp(ExecContext& ctx, OperatorPtr child, const ast::LoadCsv& clause)
-    : Operator(child->schema()), clause_(clause), eval_(ctx, child->schema()) {
+    : Operator(ctx, child->schema()), clause_(clause), eval_(ctx, child->schema()) {
   schema_.add(clause.variable);
   child_ = add_child(std::move(child));
 }

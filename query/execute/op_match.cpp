@@ -4,7 +4,7 @@ namespace quiver::query {
 
 MatchOp::MatchOp(ExecContext& ctx, OperatorPtr child, const std::vector<ast::PatternPart>& parts,
                  const ast::Expression* where, bool optional)
-    : Operator(Schema()), optional_(optional) {
+    : Operator(ctx, Schema()), optional_(optional) {
   child_ = add_child(std::move(child));
   matcher_ = std::make_unique<PatternMatcher>(ctx, parts, where, child_->schema());
   schema_ = matcher_->output_schema();
@@ -48,7 +48,7 @@ bool MatchOp::next(Batch& out) {
 }
 
 FilterOp::FilterOp(ExecContext& ctx, OperatorPtr child, const ast::Expression& predicate)
-    : Operator(child->schema()), predicate_(predicate), eval_(ctx, child->schema()) {
+    : Operator(ctx, child->schema()), predicate_(predicate), eval_(ctx, child->schema()) {
   child_ = add_child(std::move(child));
 }
 
@@ -71,7 +71,7 @@ bool FilterOp::next(Batch& out) {
 
 UnwindOp::UnwindOp(ExecContext& ctx, OperatorPtr child, const ast::Expression& list,
                    std::string variable)
-    : Operator(child->schema()), list_(list), eval_(ctx, child->schema()) {
+    : Operator(ctx, child->schema()), list_(list), eval_(ctx, child->schema()) {
   schema_.add(std::move(variable));
   child_ = add_child(std::move(child));
 }
@@ -104,7 +104,7 @@ bool UnwindOp::next(Batch& out) {
 
 ProjectOp::ProjectOp(ExecContext& ctx, OperatorPtr child, std::vector<const ast::Expression*> exprs,
                      std::vector<std::string> names)
-    : Operator(child->schema()), exprs_(std::move(exprs)), eval_(ctx, child->schema()) {
+    : Operator(ctx, child->schema()), exprs_(std::move(exprs)), eval_(ctx, child->schema()) {
   for (std::string& n : names)
     schema_.add(std::move(n));
   child_ = add_child(std::move(child));

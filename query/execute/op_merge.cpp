@@ -5,7 +5,7 @@
 namespace quiver::query {
 
 MergeOp::MergeOp(ExecContext& ctx, OperatorPtr child, const ast::Merge& merge)
-    : Operator(Schema()), ctx_(ctx), merge_(merge) {
+    : Operator(ctx, Schema()), ctx_(ctx), merge_(merge) {
   parts_.push_back(merge.pattern);
   matcher_ = std::make_unique<PatternMatcher>(ctx, parts_, nullptr, child->schema());
   creator_ = std::make_unique<PatternCreator>(ctx, parts_, child->schema());
@@ -49,6 +49,7 @@ bool MergeOp::next(Batch& out) {
     size_t width = schema_.size();
     const Schema& created = creator_->output_schema();
     for (const auto& row : drain(*child_, ctx_)) {
+      ctx_.checkpoint_often();
       // Each row sees what MERGE created for the rows before it.
       std::vector<std::vector<Value>> matches;
       matcher_->start(row);
@@ -97,7 +98,7 @@ bool MergeOp::next(Batch& out) {
 
 ForeachOp::ForeachOp(ExecContext& ctx, OperatorPtr child, const ast::Expression& list,
                      ArgumentOp* argument, OperatorPtr body)
-    : Operator(child->schema()),
+    : Operator(ctx, child->schema()),
       ctx_(ctx),
       list_(list),
       argument_(argument),

@@ -25,7 +25,7 @@ int64_t paging_count(ExecContext& ctx, const ast::Expression& expr, const char* 
 
 SkipLimitOp::SkipLimitOp(ExecContext& ctx, OperatorPtr child, const ast::Expression* skip,
                          const ast::Expression* limit)
-    : Operator(child->schema()) {
+    : Operator(ctx, child->schema()) {
   if (skip)
     skip_ = paging_count(ctx, *skip, "SKIP");
   if (limit)
@@ -72,7 +72,7 @@ bool SkipLimitOp::next(Batch& out) {
 }
 
 DistinctOp::DistinctOp(ExecContext& ctx, OperatorPtr child, size_t key_width)
-    : Operator(child->schema()), ctx_(ctx), key_width_(key_width) {
+    : Operator(ctx, child->schema()), ctx_(ctx), key_width_(key_width) {
   child_ = add_child(std::move(child));
 }
 
@@ -101,7 +101,7 @@ bool DistinctOp::next(Batch& out) {
 }
 
 UnionOp::UnionOp(ExecContext& ctx, std::vector<OperatorPtr> parts, bool distinct)
-    : Operator(parts.front()->schema()), ctx_(ctx), distinct_(distinct) {
+    : Operator(ctx, parts.front()->schema()), ctx_(ctx), distinct_(distinct) {
   for (auto& p : parts)
     parts_.push_back(add_child(std::move(p)));
 }

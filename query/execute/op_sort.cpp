@@ -8,7 +8,7 @@ namespace quiver::query {
 
 SortOp::SortOp(ExecContext& ctx, OperatorPtr child, std::vector<const ast::Expression*> keys,
                std::vector<bool> descending, std::optional<int64_t> top_k)
-    : Operator(child->schema()),
+    : Operator(ctx, child->schema()),
       ctx_(ctx),
       keys_(std::move(keys)),
       descending_(std::move(descending)),

@@ -119,7 +119,7 @@ void apply_set_items(ExecContext& ctx, Evaluator& eval, const std::vector<ast::S
 }
 
 SetOp::SetOp(ExecContext& ctx, OperatorPtr child, const std::vector<ast::SetItem>& items)
-    : Operator(child->schema()), ctx_(ctx), items_(items), eval_(ctx, child->schema()) {
+    : Operator(ctx, child->schema()), ctx_(ctx), items_(items), eval_(ctx, child->schema()) {
   child_ = add_child(std::move(child));
 }
 
@@ -127,8 +127,10 @@ bool SetOp::next(Batch& out) {
   if (!done_) {
     rows_ = drain_batches(*child_, ctx_);
     for (const Batch& b : rows_) {
-      for (size_t r = 0; r < b.size; ++r)
+      for (size_t r = 0; r < b.size; ++r) {
+        ctx_.checkpoint_often();
         apply_set_items(ctx_, eval_, items_, RowRef{&b, r});
+      }
     }
     done_ = true;
   }
@@ -136,7 +138,7 @@ bool SetOp::next(Batch& out) {
 }
 
 RemoveOp::RemoveOp(ExecContext& ctx, OperatorPtr child, const std::vector<ast::RemoveItem>& items)
-    : Operator(child->schema()), ctx_(ctx), items_(items), eval_(ctx, child->schema()) {
+    : Operator(ctx, child->schema()), ctx_(ctx), items_(items), eval_(ctx, child->schema()) {
   child_ = add_child(std::move(child));
 }
 
@@ -147,6 +149,7 @@ bool RemoveOp::next(Batch& out) {
     storage::RelationshipStore rels(ctx_.txn());
     for (const Batch& b : rows_) {
       for (size_t r = 0; r < b.size; ++r) {
+        ctx_.checkpoint_often();
         for (const ast::RemoveItem& item : items_) {
           if (item.kind == ast::RemoveItemKind::kLabels) {
             Value target = eval_.eval(*item.target, RowRef{&b, r});
@@ -180,7 +183,7 @@ bool RemoveOp::next(Batch& out) {
 
 DeleteOp::DeleteOp(ExecContext& ctx, OperatorPtr child, const std::vector<ast::ExprPtr>& targets,
                    bool detach)
-    : Operator(child->schema()),
+    : Operator(ctx, child->schema()),
       ctx_(ctx),
       targets_(targets),
       detach_(detach),
@@ -197,6 +200,7 @@ bool DeleteOp::next(Batch& out) {
   std::set<uint64_t> rel_ids;
   for (const Batch& b : rows_) {
     for (size_t r = 0; r < b.size; ++r) {
+      ctx_.checkpoint_often();
       for (const auto& t : targets_) {
         Value v = eval_.eval(*t, RowRef{&b, r});
         if (v.is_null())

@@ -6,6 +6,8 @@ bool Operator::pull(Batch& out) {
   auto start = std::chrono::steady_clock::now();
   bool got = false;
   do {
+    if (interrupt_ != nullptr)
+      interrupt_->checkpoint();
     out.reset(schema_.size());
     got = next(out);
   } while (got && out.size == 0);

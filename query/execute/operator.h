@@ -16,6 +16,11 @@ namespace quiver::query {
 
 class Operator {
  public:
+  // An operator whose every pull first passes a checkpoint of CTX (ExecContext::checkpoint:
+  // interruption, progress). CTX must outlive the operator.
+  Operator(ExecContext& ctx, Schema schema) : schema_(std::move(schema)), interrupt_(&ctx) {}
+
+  // An operator that does too little work of its own to need checkpoints.
   explicit Operator(Schema schema) : schema_(std::move(schema)) {}
   virtual ~Operator() = default;
   Operator(const Operator&) = delete;
@@ -23,7 +28,7 @@ class Operator {
 
   // Fills OUT (reset to the schema's width) with the next non-empty batch and returns true, or
   // returns false when the operator is exhausted. Times the call and counts rows for PROFILE.
-  // Throws QueryError, StorageFailure or MemoryLimitExceeded.
+  // Throws QueryError, StorageFailure, MemoryLimitExceeded or StatementInterrupted.
   bool pull(Batch& out);
 
   // Columns of the batches this operator produces.
@@ -55,6 +60,7 @@ class Operator {
 
  private:
   std::vector<std::unique_ptr<Operator>> children_;
+  ExecContext* interrupt_ = nullptr;
   int64_t rows_ = 0;
   std::chrono::nanoseconds time_{0};
 };

@@ -44,6 +44,7 @@ void PatternMatcher::start(const std::vector<Value>& input_row) {
 bool PatternMatcher::next() {
   size_t n = steps_.size();
   while (depth_ >= 0) {
+    ctx_.checkpoint_often();
     size_t d = static_cast<size_t>(depth_);
     if (d == n) {
       --depth_;
@@ -150,6 +151,10 @@ void PatternMatcher::prepare(size_t depth) {
   level.ids.clear();
   level.neighbours.clear();
   level.paths.clear();
+  // The candidates of the previous preparation are gone: what they held is free again, so a
+  // long search is bounded by what it holds at once, not by all it ever read.
+  ctx_.release(level.charged);
+  uint64_t held_before = ctx_.memory_used();
   switch (step.kind) {
     case MatchStep::Kind::kScan:
       prepare_scan(step, level);
@@ -166,6 +171,7 @@ void PatternMatcher::prepare(size_t depth) {
     default:
       break;
   }
+  level.charged = ctx_.memory_used() - held_before;
 }
 
 const SeekHint* PatternMatcher::indexed_hint(const MatchStep& step) const {

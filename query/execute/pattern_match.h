@@ -116,6 +116,7 @@ class PatternMatcher {
     size_t pos = 0;
     bool tried = false;
     size_t used_mark = 0;
+    uint64_t charged = 0;  // bytes the candidates above hold against the memory bound
   };
 
   void compile(const ast::Expression* where);

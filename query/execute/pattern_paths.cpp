@@ -40,6 +40,7 @@ void PatternMatcher::prepare_var_expand(const MatchStep& step, Level& level) {
     return;
   stack.push_back(Frame{neighbours(origin, step), 0, origin});
   while (!stack.empty()) {
+    ctx_.checkpoint_often();
     Frame& top = stack.back();
     if (top.pos == top.next.size()) {
       stack.pop_back();
@@ -93,6 +94,7 @@ void PatternMatcher::prepare_shortest(const MatchStep& step, Level& level) {
   for (int64_t d = 1; d <= step.max_hops && !frontier.empty() && !found; ++d) {
     std::vector<uint64_t> next;
     for (uint64_t node : frontier) {
+      ctx_.checkpoint_often();
       for (const storage::Neighbour& nb : neighbours(node, step)) {
         RelRef rel = rel_of(node, nb);
         if (rel_used(rel.id) || !rel_matches(rel, step.rel_props))

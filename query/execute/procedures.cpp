@@ -96,7 +96,7 @@ void add_builtin_procedures(ProcedureRegistry& registry) {
 CallOp::CallOp(ExecContext& ctx, OperatorPtr child, const Procedure& proc,
                std::vector<const ast::Expression*> args, std::vector<size_t> yielded,
                std::vector<std::string> names)
-    : Operator(child->schema()),
+    : Operator(ctx, child->schema()),
       ctx_(ctx),
       proc_(proc),
       args_(std::move(args)),
@@ -125,6 +125,7 @@ bool CallOp::next(Batch& out) {
         args.push_back(eval_.eval(*a, RowRef{&input_, input_row_}));
       // Optional inputs left out of the call arrive as null.
       args.resize(proc_.signature.inputs.size());
+      ctx_.checkpoint();
       results_ = proc_.run(ctx_, args);
       if (proc_.signature.outputs.empty()) {
         // A procedure without outputs leaves the row count of the query unchanged.

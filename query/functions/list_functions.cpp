@@ -63,8 +63,10 @@ Value range(ExecContext& ctx, std::vector<Value>& a) {
   ValueList out;
   for (int64_t i = from; step > 0 ? i <= to : i >= to;) {
     out.push_back(Value(i));
-    if (out.size() % 4096 == 0)
+    if (out.size() % 4096 == 0) {
       ctx.charge(4096 * sizeof(Value));
+      ctx.checkpoint();
+    }
     if (__builtin_add_overflow(i, step, &i))
       break;
   }

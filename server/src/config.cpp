@@ -1,7 +1,9 @@
 // Flag and config-file parsing for quiverd.
 #include "server/src/config.h"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 namespace quiver::server {
@@ -59,6 +61,9 @@ void apply(const std::string& name, const std::string& value, ServerConfig& conf
     config.port_file = value;
   } else if (name == "workers") {
     config.workers = static_cast<unsigned>(parse_number(name, value, 1024));
+    if (config.workers == 0) {
+      throw std::invalid_argument("--workers expects at least 1 network thread, not 0");
+    }
   } else if (name == "max-connections") {
     config.max_connections = static_cast<unsigned>(parse_number(name, value, 100000));
   } else if (name == "max-frame-bytes") {
@@ -80,6 +85,13 @@ void apply(const std::string& name, const std::string& value, ServerConfig& conf
   } else if (name == "password-cost") {
     config.password_cost = parse_cost(value);
   } else if (name == "log-level") {
+    static const char* const kLevels[] = {"trace", "debug",    "info", "warn",
+                                          "error", "critical", "off"};
+    if (std::find(std::begin(kLevels), std::end(kLevels), value) == std::end(kLevels)) {
+      throw std::invalid_argument(
+          "--log-level expects trace, debug, info, warn, error, critical or off, not '" + value +
+          "'");
+    }
     config.log_level = value;
   } else {
     throw std::invalid_argument("unknown setting '" + name + "'");
@@ -113,7 +125,11 @@ void read_config_file(const std::string& path, ServerConfig& config) {
       config.durable = !(value == "true" || value == "1");
       continue;
     }
-    apply(name, value, config);
+    try {
+      apply(name, value, config);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(path + ":" + std::to_string(number) + ": " + e.what());
+    }
   }
 }
 
@@ -147,9 +163,6 @@ ServerConfig parse_config(const std::vector<std::string>& args) {
   }
   if (config.tls_cert.empty() != config.tls_key.empty()) {
     throw std::invalid_argument("--tls-cert and --tls-key go together");
-  }
-  if (config.workers == 0) {
-    config.workers = 1;
   }
   return config;
 }

@@ -28,6 +28,10 @@ std::chrono::microseconds since(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
 }
 
+// Messages read ahead of the handler. A client waits for each reply before its next request
+// (docs/protocol.md), so the inbox holds little more than a Reset sent during a Run.
+constexpr size_t kInboxLimit = 8;
+
 }  // namespace
 
 Connection::Connection(Server& server, tcp::socket socket, uint64_t id)
@@ -35,6 +39,8 @@ Connection::Connection(Server& server, tcp::socket socket, uint64_t id)
       strand_(socket.get_executor()),
       socket_(std::move(socket)),
       idle_timer_(strand_),
+      inbox_filled_(strand_),
+      inbox_taken_(strand_),
       id_(id),
       runner_(server.database(), server.users(), server.config().batch_size) {
   boost::system::error_code ec;
@@ -68,6 +74,8 @@ void Connection::close() {
   }
   closed_ = true;
   idle_timer_.cancel();
+  inbox_filled_.cancel();
+  inbox_taken_.cancel();
   boost::system::error_code ec;
   tcp::socket& lowest = tls_ ? tls_->next_layer() : socket_;
   lowest.shutdown(tcp::socket::shutdown_both, ec);
@@ -104,8 +112,13 @@ asio::awaitable<void> Connection::serve() {
       fatal = ProtocolViolation{"ServerError", "TooManyConnections",
                                 "the server has reached its connection limit"};
     }
+    if (!fatal) {
+      reading_ = true;
+      asio::co_spawn(
+          strand_, [self]() { return self->read_frames(); }, asio::detached);
+    }
     while (!fatal) {
-      std::optional<wire::ClientMessage> message = co_await read_message();
+      std::optional<wire::ClientMessage> message = co_await next_message();
       if (!message || !co_await handle(*message)) {
         break;
       }
@@ -136,7 +149,8 @@ asio::awaitable<void> Connection::serve() {
 asio::awaitable<void> Connection::linger() {
   // Closing a socket with unread input makes the kernel send a reset, which can destroy the
   // Error frame before the client reads it. So stop sending, then read and drop what the client
-  // still sends until it closes, for a bounded time and number of bytes.
+  // still sends until it closes, for a bounded time and number of bytes: through the reader
+  // while it still reads whole frames, then byte by byte.
   tcp::socket& lowest = tls_ ? tls_->next_layer() : socket_;
   boost::system::error_code ec;
   lowest.shutdown(tcp::socket::shutdown_send, ec);
@@ -147,6 +161,11 @@ asio::awaitable<void> Connection::linger() {
       self->close();
     }
   });
+  draining_ = true;
+  inbox_taken_.cancel();
+  while (reading_ && !closed_) {
+    co_await wait_for(inbox_filled_);
+  }
   char sink[4096];
   for (size_t total = 0; !closed_ && total < (size_t{1} << 20);) {
     total += co_await lowest.async_read_some(asio::buffer(sink),
@@ -158,10 +177,66 @@ asio::awaitable<void> Connection::linger() {
   limit.cancel();
 }
 
-asio::awaitable<std::optional<wire::ClientMessage>> Connection::read_message() {
+asio::awaitable<void> Connection::wait_for(asio::steady_timer& signal) {
+  // Everything runs on the strand, so a signal cannot be given between the caller's check of
+  // its condition and this wait.
+  boost::system::error_code ec;
+  signal.expires_at(Clock::time_point::max());
+  co_await signal.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+}
+
+asio::awaitable<void> Connection::read_frames() {
+  auto self = shared_from_this();
+  try {
+    while (!closed_) {
+      std::optional<wire::ClientMessage> message = co_await read_message();
+      if (!message) {
+        break;
+      }
+      if (draining_) {
+        continue;
+      }
+      if (message->kind_case() == wire::ClientMessage::kReset && statement_running_) {
+        runner_.cancel();
+      }
+      inbox_.push_back(std::move(*message));
+      inbox_filled_.cancel();
+      while (inbox_.size() >= kInboxLimit && !closed_ && !draining_) {
+        co_await wait_for(inbox_taken_);
+      }
+    }
+  } catch (...) {
+    read_failure_ = std::current_exception();
+  }
+  // A client that half-closes may still wait for the answer to its last Run; one whose frames
+  // broke off, or whose socket failed or was closed, gets no answer, so its statement stops.
+  if (!peer_finished_ && statement_running_) {
+    runner_.cancel();
+  }
+  reading_ = false;
+  inbox_filled_.cancel();
+}
+
+asio::awaitable<std::optional<wire::ClientMessage>> Connection::next_message() {
   busy_ = false;
   deadline_ = Clock::now() + server_.config().idle_timeout;
+  while (inbox_.empty() && reading_ && !closed_) {
+    co_await wait_for(inbox_filled_);
+  }
+  if (inbox_.empty()) {
+    if (read_failure_ && !closed_) {
+      std::rethrow_exception(read_failure_);
+    }
+    co_return std::nullopt;
+  }
+  busy_ = true;
+  wire::ClientMessage message = std::move(inbox_.front());
+  inbox_.pop_front();
+  inbox_taken_.cancel();
+  co_return message;
+}
 
+asio::awaitable<std::optional<wire::ClientMessage>> Connection::read_message() {
   unsigned char header[wire::kFrameHeaderSize];
   boost::system::error_code ec;
   size_t got = 0;
@@ -176,6 +251,7 @@ asio::awaitable<std::optional<wire::ClientMessage>> Connection::read_message() {
     if (got > 0) {
       throw violation("TruncatedFrame", "the connection ended inside a frame header");
     }
+    peer_finished_ = ec == asio::error::eof || ec == asio::ssl::error::stream_truncated;
     co_return std::nullopt;
   }
 
@@ -196,7 +272,6 @@ asio::awaitable<std::optional<wire::ClientMessage>> Connection::read_message() {
   if (ec) {
     throw violation("TruncatedFrame", "the connection ended inside a frame");
   }
-  busy_ = true;
 
   wire::ClientMessage message;
   if (!message.ParseFromString(payload)) {
@@ -299,6 +374,7 @@ asio::awaitable<void> Connection::handle_run(const wire::Run& run) {
   run_started_ = Clock::now();
   std::optional<Error> error;
   std::vector<std::string> columns;
+  statement_running_ = true;
   co_await engine_.run([&]() {
     try {
       columns = runner_.run(run.query(), params, timeout);
@@ -308,6 +384,7 @@ asio::awaitable<void> Connection::handle_run(const wire::Run& run) {
       error = Error("ServerError", "Internal", "runtime", e.what());
     }
   });
+  statement_running_ = false;
   log_slow_query(run.query(), since(run_started_));
 
   if (error) {

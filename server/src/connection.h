@@ -1,11 +1,15 @@
 #pragma once
 
 // One client connection: reads frames, checks the message order (docs/protocol.md), hands
-// statements to its engine thread and writes the replies. Lives as long as its coroutine; all
-// of its members run on its strand, except the StatementRunner, which only its engine thread
-// touches.
+// statements to its engine thread and writes the replies. Two coroutines serve it: a reader
+// that reads frames into a small inbox, so that a Reset arriving while a statement runs can
+// stop that statement, and a handler that answers the inbox's messages in order. Lives as long
+// as its coroutines; all of its members run on its strand, except the StatementRunner, which
+// only its engine thread touches (its cancel() excepted).
 
 #include <chrono>
+#include <deque>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +45,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   asio::awaitable<void> serve();
   asio::awaitable<void> watchdog();
   asio::awaitable<void> linger();
+  asio::awaitable<void> read_frames();
+  asio::awaitable<std::optional<wire::ClientMessage>> next_message();
+  asio::awaitable<void> wait_for(asio::steady_timer& signal);
   asio::awaitable<std::optional<wire::ClientMessage>> read_message();
   asio::awaitable<bool> handle(const wire::ClientMessage& message);
   asio::awaitable<void> handle_hello(const wire::Hello& hello);
@@ -59,7 +66,18 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::unique_ptr<asio::ssl::stream<tcp::socket>> tls_;
   asio::steady_timer idle_timer_;
   std::chrono::steady_clock::time_point deadline_;
-  bool busy_ = false;
+  bool busy_ = false;  // a message is being handled (the idle timeout waits)
+
+  // Messages read but not yet handled, at most kInboxLimit; the reader waits while it is full.
+  std::deque<wire::ClientMessage> inbox_;
+  asio::steady_timer inbox_filled_;  // cancelled when a message arrives or reading ends
+  asio::steady_timer inbox_taken_;   // cancelled when the handler takes a message
+  bool reading_ = false;             // the reader coroutine is running
+  bool draining_ = false;            // the reader drops what it reads (the connection is ending)
+  bool statement_running_ = false;   // a Run is with the engine thread
+  bool peer_finished_ = false;       // reading ended at the client's end of stream
+  std::exception_ptr read_failure_;  // why reading stopped, when not at end of stream
+
   bool closed_ = false;
   bool admitted_ = false;
   uint64_t id_;

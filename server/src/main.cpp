@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 
+#include "quiver/log.h"
 #include "server/src/config.h"
 #include "server/src/server.h"
 
@@ -49,6 +50,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   spdlog::set_level(spdlog::level::from_str(config.log_level));
+  // The engine's lines (quiver/log.h) go where the server's go, at the same level.
+  spdlog::register_logger(spdlog::default_logger()->clone(quiver::kLoggerName));
 
   try {
     quiver::server::Server server(config, first_admin_password(config));

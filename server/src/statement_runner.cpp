@@ -2,6 +2,8 @@
 // role checks, timeouts and batched results.
 #include "server/src/statement_runner.h"
 
+#include <algorithm>
+
 #include "server/src/admin_commands.h"
 #include "server/wire/codec.h"
 
@@ -64,6 +66,19 @@ const std::vector<std::string>& StatementRunner::run(const std::string& query, c
   return result_->columns();
 }
 
+RunOptions StatementRunner::options_until(Clock::time_point deadline) const {
+  RunOptions options;
+  options.cancel = &cancel_;
+  if (deadline != Clock::time_point::max()) {
+    check_deadline(deadline);
+    // At least a millisecond: 0 would mean no limit at all.
+    options.timeout =
+        std::max(std::chrono::milliseconds(1),
+                 std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()));
+  }
+  return options;
+}
+
 Result StatementRunner::run_auto_commit(const std::string& query, const Params& params,
                                         Clock::time_point deadline) {
   // Every statement first runs in a read transaction, where a writing statement is refused at
@@ -71,7 +86,7 @@ Result StatementRunner::run_auto_commit(const std::string& query, const Params& 
   // it take the one write transaction. Readers so never write, and never wait for writers.
   {
     Transaction read = session_.begin_read();
-    Outcome<Result> outcome = read.try_run(query, params);
+    Outcome<Result> outcome = read.try_run(query, params, options_until(deadline));
     if (outcome.ok()) {
       read.commit();
       check_deadline(deadline);
@@ -88,7 +103,7 @@ Result StatementRunner::run_auto_commit(const std::string& query, const Params& 
   Outcome<Result> outcome = Error("", "", "", "");
   {
     Transaction write = session_.begin_write();
-    outcome = write.try_run(query, params);
+    outcome = write.try_run(query, params, options_until(deadline));
     if (outcome.ok()) {
       if (Clock::now() > deadline) {
         write.rollback();
@@ -100,16 +115,16 @@ Result StatementRunner::run_auto_commit(const std::string& query, const Params& 
   }
 
   // Only the auto-commit path of the embedded Session grows a full storage map and retries;
-  // such a statement then runs there, past the reach of the timeout's rollback.
+  // such a statement then runs there, under what is left of its time.
   if (outcome.error().category() == "DatabaseError" && outcome.error().detail() == "map_full") {
-    return session_.run(query, params);
+    return session_.run(query, params, options_until(deadline));
   }
   throw outcome.error();
 }
 
 Result StatementRunner::run_in_transaction(const std::string& query, const Params& params,
                                            Clock::time_point deadline) {
-  Outcome<Result> outcome = transaction_->try_run(query, params);
+  Outcome<Result> outcome = transaction_->try_run(query, params, options_until(deadline));
   if (!outcome.ok()) {
     if (is_read_only_refusal(outcome.error()) && role_ == Role::kReader) {
       throw forbidden("the reader role cannot run statements that write");
@@ -186,6 +201,7 @@ void StatementRunner::reset() noexcept {
   result_.reset();
   next_row_ = 0;
   rollback();
+  cancel_.store(false);
 }
 
 }  // namespace quiver::server

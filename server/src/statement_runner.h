@@ -5,6 +5,7 @@
 // explicit transaction must be used and ended on the thread that began it, so a connection
 // calls every member from its own engine thread (EngineExecutor).
 
+#include <atomic>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -28,10 +29,11 @@ class StatementRunner {
   void set_role(Role role) noexcept { role_ = role; }
 
   // Runs QUERY in the open transaction or, without one, auto-committed; keeps its result for
-  // pull() and returns its columns. A statement still running at TIMEOUT (0: none) is rolled
-  // back when it ends and reported as TimeoutError. Throws quiver::Error: the engine's errors,
-  // SecurityError/Forbidden for a write by a reader or a user command by a non-admin.
-  // Precondition: !has_result().
+  // pull() and returns its columns. A statement still running at TIMEOUT (0: none) is stopped
+  // and rolled back (TimeoutError/QueryTimeout); one running when cancel() is called, or started
+  // after it and before reset(), is stopped likewise (TransactionError/Cancelled). Throws
+  // quiver::Error: the engine's errors, SecurityError/Forbidden for a write by a reader or a
+  // user command by a non-admin. Precondition: !has_result().
   const std::vector<std::string>& run(const std::string& query, const Params& params,
                                       std::chrono::milliseconds timeout);
 
@@ -52,8 +54,12 @@ class StatementRunner {
   void commit();
   void rollback() noexcept;
 
-  // Drops the result and rolls back the transaction. Never fails.
+  // Drops the result, rolls back the transaction and clears a cancel() request. Never fails.
   void reset() noexcept;
+
+  // Stops the statement running now, or the next one to start before reset(). The one member
+  // any thread may call.
+  void cancel() noexcept { cancel_.store(true); }
 
   // True between a successful begin() and commit(), rollback() or reset().
   bool in_transaction() const noexcept { return transaction_.has_value(); }
@@ -63,6 +69,7 @@ class StatementRunner {
                          std::chrono::steady_clock::time_point deadline);
   Result run_in_transaction(const std::string& query, const Params& params,
                             std::chrono::steady_clock::time_point deadline);
+  RunOptions options_until(std::chrono::steady_clock::time_point deadline) const;
 
   Database& db_;
   Session session_;
@@ -72,6 +79,7 @@ class StatementRunner {
   std::optional<Transaction> transaction_;
   std::optional<Result> result_;
   size_t next_row_ = 0;
+  std::atomic<bool> cancel_{false};
 };
 
 }  // namespace quiver::server

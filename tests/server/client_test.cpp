@@ -1,6 +1,8 @@
 // The C++ driver end to end: values, parameters, transactions, errors, users and roles.
 #include <gtest/gtest.h>
+#include <stdio.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -221,6 +223,38 @@ TEST(ShellConnect, RunsStatementsOnAServer) {
                         " --connect 127.0.0.1:" + std::to_string(server.port()) +
                         " -c 'RETURN 1' 2>/dev/null";
   EXPECT_NE(std::system(refused.c_str()), 0);
+}
+
+// The output of COMMAND (run by the shell), or "exit N" when it fails.
+std::string output_of(const std::string& command) {
+  std::string text;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  char buffer[4096];
+  for (size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
+    text.append(buffer, got);
+  }
+  int status = ::pclose(pipe);
+  return status == 0 ? text : "exit " + std::to_string(status) + ": " + text;
+}
+
+TEST(ShellConnect, ReadsFilesStandardInputAndParametersLikeTheEmbeddedForm) {
+  ServerProcess server;
+  std::string base = std::string(QUIVER_CLI_PATH) +
+                     " --connect 127.0.0.1:" + std::to_string(server.port()) + " --password-file " +
+                     server.scratch().write("password", ServerProcess::kAdminPassword) +
+                     " --format csv";
+  std::string script = server.scratch().write("script.cypher",
+                                              "CREATE (:F {v: 1});\n"
+                                              "MATCH (f:F) RETURN f.v AS v;\n");
+  EXPECT_EQ(output_of(base + " -f " + script), "v\r\n1\r\n");  // CREATE prints nothing
+  EXPECT_EQ(output_of("echo 'MATCH (f:F) RETURN count(f) AS c' | " + base + " -f -"), "c\r\n1\r\n");
+  EXPECT_EQ(output_of("echo 'RETURN 2 AS two' | " + base), "two\r\n2\r\n");
+  EXPECT_EQ(output_of(base + " --param 'xs=[1, 2]' -c 'RETURN size($xs) AS n'"), "n\r\n2\r\n");
+
+  std::string bad = server.scratch().write("bad.cypher", "RETURN 1;\n\nRETURN nope;\n");
+  std::string failed = output_of(base + " -f " + bad + " 2>&1");
+  EXPECT_EQ(failed.rfind("exit ", 0), 0u) << failed;
+  EXPECT_NE(failed.find("starting at line 3 of " + bad), std::string::npos) << failed;
 }
 
 }  // namespace

@@ -39,5 +39,39 @@ TEST(Config, BadInputIsRefusedWithAMessage) {
   EXPECT_THROW(parse_config({"--data", "d", "--tls-cert", "c"}), std::invalid_argument);
 }
 
+// The message of the std::invalid_argument that parse_config(ARGS) throws ("" when none).
+std::string refusal_of(const std::vector<std::string>& args) {
+  try {
+    parse_config(args);
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Config, ZeroWorkersAreRefusedWithAMessage) {
+  std::string message = refusal_of({"--data", "d", "--workers", "0"});
+  EXPECT_NE(message.find("--workers expects at least 1"), std::string::npos) << message;
+}
+
+TEST(Config, UnknownLogLevelsAreRefused) {
+  EXPECT_NE(refusal_of({"--data", "d", "--log-level", "loud"}).find("--log-level expects"),
+            std::string::npos);
+  EXPECT_EQ(parse_config({"--data", "d", "--log-level", "warn"}).log_level, "warn");
+}
+
+TEST(Config, FileErrorsNameTheFileAndLine) {
+  test_support::TempDir dir("quiverd-config");
+  std::string file = dir.write("quiverd.conf", "# comment\ndata = /srv/db\n\nworkers = many\n");
+  std::string message = refusal_of({"--config", file});
+  EXPECT_EQ(message.rfind(file + ":4: --workers expects a number", 0), 0u) << message;
+
+  std::string unknown = dir.write("unknown.conf", "data = /srv/db\nfrobnicate = 1\n");
+  EXPECT_EQ(refusal_of({"--config", unknown}), unknown + ":2: unknown setting 'frobnicate'");
+
+  std::string no_equals = dir.write("no-equals.conf", "data /srv/db\n");
+  EXPECT_EQ(refusal_of({"--config", no_equals}), no_equals + ":1: expected name = value");
+}
+
 }  // namespace
 }  // namespace quiver::server

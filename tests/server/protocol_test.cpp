@@ -1,6 +1,7 @@
 // The wire protocol at the frame level: every message, the message order, and bad frames.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <random>
 #include <thread>
 
@@ -104,6 +105,69 @@ TEST(Protocol, BeginRollbackCommitResetAndGoodbye) {
 
   client.send(message_with([](wire::ClientMessage& m) { m.mutable_goodbye(); }));
   EXPECT_TRUE(client.closed_by_server());
+}
+
+// Over the thousand nodes of kThousandNodes, a billion rows: no test waits for them.
+constexpr const char* kThousandNodes = "UNWIND range(1, 1000) AS i CREATE (:P {i: i})";
+constexpr const char* kEndlessCount =
+    "MATCH (a:P), (b:P), (c:P) WHERE a.i <= b.i RETURN count(*) AS c";
+
+int64_t millis_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               start)
+      .count();
+}
+
+TEST(Protocol, RunPastItsTimeoutIsStoppedAndTheConnectionGoesOn) {
+  ServerProcess server;
+  RawClient client(server.port());
+  ASSERT_TRUE(client.login(kAdmin, ServerProcess::kAdminPassword)->has_ok());
+  client.run(kThousandNodes);
+  wire::ClientMessage run;
+  run.mutable_run()->set_query(kEndlessCount);
+  run.mutable_run()->set_timeout_ms(200);
+  auto start = std::chrono::steady_clock::now();
+  client.send(run);
+  std::optional<wire::ServerMessage> reply = client.receive();
+  int64_t took = millis_since(start);
+  ASSERT_TRUE(reply && reply->has_error());
+  EXPECT_EQ(reply->error().category(), "TimeoutError");
+  EXPECT_EQ(reply->error().detail(), "QueryTimeout");
+  EXPECT_FALSE(reply->error().fatal());
+  EXPECT_GE(took, 200);
+  EXPECT_LT(took, 3000);
+  EXPECT_EQ(count_nodes(client), 1000);
+}
+
+TEST(Protocol, ResetDuringARunStopsTheStatementAndRollsBackTheTransaction) {
+  ServerProcess server;
+  RawClient client(server.port());
+  ASSERT_TRUE(client.login(kAdmin, ServerProcess::kAdminPassword)->has_ok());
+  client.run(kThousandNodes);
+  client.send(message_with([](wire::ClientMessage& m) { m.mutable_begin(); }));
+  ASSERT_TRUE(client.receive()->has_ok());
+  client.run("CREATE (:A)");
+
+  wire::ClientMessage run;
+  run.mutable_run()->set_query(kEndlessCount);
+  auto start = std::chrono::steady_clock::now();
+  client.send(run);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  client.send(message_with([](wire::ClientMessage& m) { m.mutable_reset(); }));
+  std::optional<wire::ServerMessage> stopped = client.receive();
+  int64_t took = millis_since(start);
+  ASSERT_TRUE(stopped && stopped->has_error());
+  EXPECT_EQ(stopped->error().category(), "TransactionError");
+  EXPECT_EQ(stopped->error().detail(), "Cancelled");
+  EXPECT_FALSE(stopped->error().fatal());
+  EXPECT_LT(took, 3000);
+  std::optional<wire::ServerMessage> reset = client.receive();
+  ASSERT_TRUE(reset && reset->has_ok()) << (reset ? reset->DebugString() : "nothing");
+
+  EXPECT_EQ(count_nodes(client), 1000);
+  std::vector<wire::ServerMessage> again = client.run("RETURN 7 AS seven");
+  ASSERT_EQ(again.size(), 3u);
+  EXPECT_EQ(again[1].batch().records(0).values(0).int_value(), 7);
 }
 
 TEST(Protocol, StatementErrorsCarryPositionAndKeepTheConnection) {

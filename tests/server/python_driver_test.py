@@ -116,6 +116,16 @@ class PythonDriverTest(unittest.TestCase):
         self.assertEqual(caught.exception.category, "ArithmeticError")
         self.assertEqual(self.db.run("RETURN 1 AS one").single()["one"], 1)
 
+    def test_integers_past_64_bits_are_a_driver_error_and_send_nothing(self):
+        for too_big in (1 << 63, -(1 << 63) - 1, [1, 1 << 70]):
+            with self.assertRaises(quiver_client.ValueOutOfRangeError) as caught:
+                self.db.run("RETURN $x AS x", x=too_big)
+            self.assertEqual(caught.exception.category, "ArgumentError")
+            self.assertEqual(caught.exception.detail, "IntegerOverflow")
+            self.assertIsInstance(caught.exception, ValueError)
+        largest = (1 << 63) - 1
+        self.assertEqual(self.db.run("RETURN $x AS x", x=largest).single()["x"], largest)
+
     def test_authentication_failure_and_roles(self):
         with self.assertRaises(quiver_client.AuthenticationError):
             self.server.connect(password="wrong")

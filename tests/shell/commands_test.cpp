@@ -126,6 +126,24 @@ TEST(ShellCommands, QueryErrorShowsCategoryPositionAndCaretAndStops) {
   EXPECT_EQ(count.str(), "n\r\n1\r\n");  // the statement after the failed one never ran
 }
 
+TEST(ShellCommands, QueryTimeoutStopsALongStatementAndFails) {
+  TempDir dir;
+  std::ostringstream out, err;
+  EXPECT_EQ(run_query({dir.str("db"), "--timeout", "200", "-c",
+                       "UNWIND range(1, 1000) AS i CREATE (:P {i: i})", "-c",
+                       "MATCH (a:P), (b:P), (c:P) WHERE a.i <= b.i RETURN count(*)"},
+                      out, err),
+            kExitFailure);
+  EXPECT_NE(err.str().find("TimeoutError (QueryTimeout)"), std::string::npos) << err.str();
+
+  std::ostringstream quick, err2;
+  EXPECT_EQ(run_query({dir.str("db"), "--timeout", "60000", "-c", "RETURN 1 AS one"}, quick, err2),
+            kExitOk)
+      << err2.str();
+  EXPECT_EQ(run_query({dir.str("db"), "--timeout", "soon", "-c", "RETURN 1"}, out, err),
+            kExitUsage);
+}
+
 TEST(ShellCommands, QueryCommandLineMistakesAreUsageErrors) {
   TempDir dir;
   std::ostringstream out, err;

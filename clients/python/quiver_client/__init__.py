@@ -15,11 +15,12 @@ subclasses carrying the server's category, detail and position.
 
 from .connection import Connection, Result, Transaction, connect
 from .errors import (AuthenticationError, ConnectionError, ForbiddenError, ProtocolError,
-                     QuiverError, TimeoutError, TransactionError)
+                     QuiverError, TimeoutError, TransactionError, ValueOutOfRangeError)
 from .types import FloatVector, Node, Path, Record, Relationship, Summary
 
 __all__ = [
     "connect", "Connection", "Result", "Transaction", "QuiverError", "AuthenticationError",
     "ConnectionError", "ForbiddenError", "ProtocolError", "TimeoutError", "TransactionError",
+    "ValueOutOfRangeError",
     "Node", "Relationship", "Path", "FloatVector", "Record", "Summary",
 ]

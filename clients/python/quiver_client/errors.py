@@ -32,6 +32,12 @@ class TimeoutError(QuiverError):  # noqa: A001 - mirrors the server's category n
     """The statement ran past its time limit and was rolled back."""
 
 
+class ValueOutOfRangeError(QuiverError, ValueError):
+    """A parameter the driver cannot send, such as an int outside the 64 bits of a Quiver
+    integer (category "ArgumentError", detail "IntegerOverflow"). Nothing was sent; the
+    connection is unchanged."""
+
+
 class ProtocolError(QuiverError):
     """A message the other side could not accept; the connection is closed."""
 

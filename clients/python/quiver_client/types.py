@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 import quiver_pb2 as pb  # generated into the build tree (build/*/python)
 
+from .errors import ValueOutOfRangeError
+
 
 @dataclass(frozen=True)
 class Node:
@@ -87,13 +89,22 @@ def _map_to_wire(values, out):
         to_wire(values[key], entry.value)
 
 
+_INT_MIN = -(1 << 63)
+_INT_MAX = (1 << 63) - 1
+
+
 def to_wire(value, out):
-    """Writes the Python VALUE into the wire Value OUT. Raises TypeError for other types."""
+    """Writes the Python VALUE into the wire Value OUT. Raises TypeError for other types and
+    ValueOutOfRangeError for an int outside 64 bits."""
     if value is None:
         out.null_value.SetInParent()
     elif isinstance(value, bool):
         out.bool_value = value
     elif isinstance(value, int):
+        if not _INT_MIN <= value <= _INT_MAX:
+            raise ValueOutOfRangeError(
+                "ArgumentError", "IntegerOverflow",
+                "the integer %d does not fit in the 64 bits of a Quiver integer" % value)
         out.int_value = value
     elif isinstance(value, float):
         out.float_value = value

@@ -13,6 +13,8 @@
 // statements are serialised (one writer at a time, others wait). A Transaction belongs to the
 // thread that began it. Results are immutable values, safe to share.
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -41,6 +43,27 @@ struct Options {
                                                     // it fails with MemoryLimitExceeded
   size_t plan_cache_entries = 512;  // statements kept planned, keyed by query text (0: none)
   uint64_t initial_map_size = uint64_t{64} << 20;  // bytes of the storage map; grows on demand
+  std::chrono::milliseconds query_timeout{0};      // wall time a statement may run when its
+                                                   // RunOptions set none (0: no limit)
+  uint64_t log_progress_every = 100'000;  // a statement or transaction that changes at least
+                                          // this many entities logs a line (quiver/log.h) each
+                                          // time it passes another multiple, and a summary at
+                                          // its end; smaller ones log nothing (0: never)
+};
+
+// Limits on one statement, given to the run() calls that take them.
+struct RunOptions {
+  // Wall time the statement may run; 0 takes Options::query_timeout. Past it the statement stops
+  // at its next check (operators check between batches and inside long loops, so it stops
+  // within milliseconds) and fails with TimeoutError/QueryTimeout, undone like any failed
+  // statement.
+  std::chrono::milliseconds timeout{0};
+
+  // When not null: a flag that any thread may set to stop the statement, which then fails with
+  // TransactionError/Cancelled. A statement that starts while it is set fails at its first
+  // check. Owned by the caller, who must keep it alive until the call returns and clear it
+  // before the next statement that should run.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // Counts of what the database holds, read without scanning.
@@ -87,9 +110,11 @@ class Transaction {
   // (TransactionError/TransactionClosed). Statements are atomic: when a statement fails in a
   // write transaction, the whole transaction is rolled back (open() turns false) and later
   // statements fail with TransactionClosed; a failed statement in a read transaction leaves it
-  // open.
-  Result run(std::string_view query, const Params& params = {});
-  Outcome<Result> try_run(std::string_view query, const Params& params = {}) noexcept;
+  // open. OPTIONS bound the statement's time (see RunOptions); an interrupted statement counts
+  // as a failed one.
+  Result run(std::string_view query, const Params& params = {}, const RunOptions& options = {});
+  Outcome<Result> try_run(std::string_view query, const Params& params = {},
+                          const RunOptions& options = {}) noexcept;
 
   // Ends the transaction, keeping (commit) or discarding (rollback) its writes. Throws Error
   // (DatabaseError) when the commit fails; the writes are then lost. Both are no-ops on an
@@ -117,15 +142,19 @@ class Transaction {
 // Database.
 class Session {
  public:
-  // Runs one auto-committed statement with PARAMS. Throws Error on any failure; a failed
-  // statement changes nothing.
-  Result run(std::string_view query, const Params& params = {});
+  // Runs one auto-committed statement with PARAMS, bounded by OPTIONS (see RunOptions). Throws
+  // Error on any failure; a failed or interrupted statement changes nothing.
+  Result run(std::string_view query, const Params& params = {}, const RunOptions& options = {});
 
   // The same, never throwing Error.
-  Outcome<Result> try_run(std::string_view query, const Params& params = {}) noexcept;
+  Outcome<Result> try_run(std::string_view query, const Params& params = {},
+                          const RunOptions& options = {}) noexcept;
 
   // Begins an explicit transaction. begin_write() waits while another write transaction is
-  // open anywhere in the process. Throws Error (DatabaseError/read_only on a read-only database).
+  // open anywhere in the process, and first grows the storage map when less than half of it is
+  // free (a transaction cannot grow it once begun; one that fills it fails with
+  // DatabaseError/map_full, is rolled back and leaves the map grown for a retry). Throws Error
+  // (DatabaseError/read_only on a read-only database).
   Transaction begin_read();
   Transaction begin_write();
 

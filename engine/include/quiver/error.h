@@ -20,8 +20,10 @@ namespace quiver {
 //   "PropertyNotFound", "LabelNotFound", "TypeError", "ArgumentError", "ArithmeticError",
 //   "ProcedureError"; and, for failures outside the language, "DatabaseError" (storage: disk
 //   full, corruption, read-only database, ...), "TransactionError" (a transaction used after
-//   it ended, a write in a read transaction) and "MemoryLimitExceeded" (the per-query memory
-//   bound, see Options::query_memory_limit).
+//   it ended, a write in a read transaction, a statement stopped by its cancel flag: detail
+//   "Cancelled"), "TimeoutError" (detail "QueryTimeout": a statement stopped at its time limit,
+//   see RunOptions) and "MemoryLimitExceeded" (the per-query memory bound, see
+//   Options::query_memory_limit).
 // - detail(): the TCK detail ("UndefinedVariable", "IntegerOverflow", "DeleteConnectedNode",
 //   ...) or, for DatabaseError, the storage error code ("map_full", "read_only", ...).
 // - phase(): "compile time" (nothing was read or written) or "runtime".

@@ -4,5 +4,6 @@
 
 #include "quiver/database.h"
 #include "quiver/error.h"
+#include "quiver/log.h"
 #include "quiver/result.h"
 #include "quiver/value.h"

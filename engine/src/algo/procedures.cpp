@@ -181,6 +181,7 @@ void add_estimate_procedure(query::ProcedureRegistry& registry, ProjectionCatalo
 
 void write_node_property(query::ExecContext& ctx, std::uint32_t key, std::uint64_t id,
                          const storage::PropertyValue& value) {
+  ctx.checkpoint_often();
   query::unwrap(storage::NodeStore(ctx.txn()).set_property(id, key, value));
   ++ctx.counters().properties_set;
 }

@@ -82,6 +82,7 @@ std::int64_t write_pairs(query::ExecContext& ctx, const GraphProjection& graph,
   std::uint32_t key = ctx.intern_key(write.property);
   storage::RelationshipStore rels(ctx.txn());
   for (std::size_t i = 0; i < pairs.source.size(); ++i) {
+    ctx.checkpoint_often();
     storage::Properties props{{key, static_cast<double>(pairs.score[i])}};
     query::unwrap(
         rels.create(type, graph.node_id(pairs.source[i]), graph.node_id(pairs.target[i]), props));

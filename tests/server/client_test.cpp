@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -195,6 +196,45 @@ TEST(CppDriver, StatementsPastTheTimeoutRollBack) {
   Error e = error_of([&] { slow->run("UNWIND range(1, 20000) AS x CREATE (:Slow {x: x})"); });
   EXPECT_EQ(e.category(), "TimeoutError");
   EXPECT_EQ(db->run("MATCH (n:Slow) RETURN count(n) AS c")[0][0], Value(0));
+}
+
+TEST(CppDriver, LoadCsvReadsNoFileWithoutAnImportDirAndSaysHowToAllowIt) {
+  ServerProcess server;
+  std::string file = server.scratch().write("data.csv", "x\n");
+  auto db = connect_admin(server);
+  Error e = error_of([&] { db->run("LOAD CSV FROM $f AS row RETURN row", {{"f", file}}); });
+  EXPECT_EQ(e.category(), "ArgumentError");
+  EXPECT_EQ(e.detail(), "FileAccessDenied");
+  EXPECT_NE(std::string(e.what()).find("--import-dir DIR"), std::string::npos) << e.what();
+}
+
+TEST(CppDriver, LoadCsvReadsOnlyInsideTheImportDir) {
+  TempDir files("quiverd-import");
+  std::filesystem::create_directory(files.path() / "import");
+  files.write("import/people.csv", "name\nAda\n");
+  std::string secret = files.write("secret.csv", "password\nhunter2\n");
+  ServerProcess server({"--import-dir", (files.path() / "import").string()});
+  auto admin = connect_admin(server);
+  admin->run("CREATE USER r SET PASSWORD 'r' ROLE reader");
+  auto reader = connect_as(server, "r", "r");
+
+  Result rows = reader->run("LOAD CSV WITH HEADERS FROM 'people.csv' AS row RETURN row.name");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][0], Value("Ada"));
+  for (const std::string& source :
+       {secret, std::string("../secret.csv"), std::string("/etc/passwd")}) {
+    Error e = error_of([&] { reader->run("LOAD CSV FROM $f AS row RETURN row", {{"f", source}}); });
+    EXPECT_EQ(e.detail(), "FileAccessDenied") << source << ": " << e.what();
+    EXPECT_NE(std::string(e.what()).find("only from inside"), std::string::npos) << e.what();
+  }
+}
+
+TEST(CppDriver, QuiverdRefusesAnImportDirThatIsNotADirectory) {
+  TempDir dir("quiverd-import");
+  std::string command = std::string(QUIVERD_PATH) + " --data " + dir.str("db") +
+                        " --listen 127.0.0.1:0 --log-level off --import-dir " + dir.str("missing") +
+                        " --admin-password-file " + dir.write("pw", "secret");
+  EXPECT_NE(std::system(command.c_str()), 0);
 }
 
 TEST(CppDriver, QuiverdRefusesToStartWithoutAnAdminPassword) {

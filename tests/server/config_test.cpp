@@ -31,6 +31,14 @@ TEST(Config, FileIsReadFirstAndFlagsOverrideIt) {
   EXPECT_EQ(config.max_connections, 9u);
 }
 
+TEST(Config, ImportDirComesFromTheFlagOrTheFileAndIsEmptyByDefault) {
+  EXPECT_TRUE(parse_config({"--data", "d"}).import_dir.empty());
+  EXPECT_EQ(parse_config({"--data", "d", "--import-dir", "/srv/import"}).import_dir, "/srv/import");
+  test_support::TempDir dir("quiverd-config");
+  std::string file = dir.write("quiverd.conf", "data = d\nimport-dir = /srv/csv\n");
+  EXPECT_EQ(parse_config({"--config", file}).import_dir, "/srv/csv");
+}
+
 TEST(Config, BadInputIsRefusedWithAMessage) {
   EXPECT_THROW(parse_config({}), std::invalid_argument);
   EXPECT_THROW(parse_config({"--data", "d", "--workers", "many"}), std::invalid_argument);

@@ -48,7 +48,6 @@ class RemoteBackend : public ShellBackend {
 
   void begin(bool read_only) override {
     tx_.emplace(read_only ? client_->begin_read() : client_->begin_write());
-    read_only_ = read_only;
   }
 
   void commit() override {
@@ -93,9 +92,10 @@ class RemoteBackend : public ShellBackend {
   }
 
   // A failed statement ends a write transaction on the server, except for refusals made before
-  // it ran (a user command inside a transaction): a probe tells which happened.
+  // it ran (a user command inside a transaction); the server may also have rolled back a
+  // transaction left idle too long, read or write. A probe tells whether it still runs.
   void forget_transaction_if_ended() {
-    if (read_only_ || !tx_) {
+    if (!tx_) {
       return;
     }
     try {
@@ -110,7 +110,6 @@ class RemoteBackend : public ShellBackend {
   std::unique_ptr<client::Client> client_;
   std::unique_ptr<client::Client> side_client_;  // for evaluate() while a transaction is open
   std::optional<client::Transaction> tx_;        // ends before client_, which it points into
-  bool read_only_ = false;
 };
 
 }  // namespace

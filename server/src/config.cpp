@@ -72,6 +72,8 @@ void apply(const std::string& name, const std::string& value, ServerConfig& conf
     config.idle_timeout = parse_ms(name, value);
   } else if (name == "query-timeout-ms") {
     config.query_timeout = parse_ms(name, value);
+  } else if (name == "transaction-idle-timeout-ms") {
+    config.transaction_idle_timeout = parse_ms(name, value);
   } else if (name == "slow-query-ms") {
     config.slow_query = parse_ms(name, value);
   } else if (name == "batch-size") {
@@ -178,6 +180,7 @@ const char* usage_text() {
          "  --tls-cert FILE --tls-key FILE   serve TLS only\n"
          "  --max-connections N  --max-frame-bytes N  --idle-timeout-ms N\n"
          "  --query-timeout-ms N  --slow-query-ms N  --batch-size N\n"
+         "  --transaction-idle-timeout-ms N  roll back a transaction idle this long (60000)\n"
          "  --import-dir DIR     LOAD CSV reads files inside DIR only (default: no files)\n"
          "  --password-cost min|interactive|moderate  --log-level LEVEL\n"
          "  --port-file FILE (write the bound port)  --no-fsync (tests only)\n"

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "quiver/client.h"
 #include "server/server_process.h"
@@ -235,6 +236,41 @@ TEST(CppDriver, QuiverdRefusesAnImportDirThatIsNotADirectory) {
                         " --listen 127.0.0.1:0 --log-level off --import-dir " + dir.str("missing") +
                         " --admin-password-file " + dir.write("pw", "secret");
   EXPECT_NE(std::system(command.c_str()), 0);
+}
+
+TEST(CppDriver, AnIdleTransactionIsRolledBackAndNoLongerBlocksOtherWriters) {
+  ServerProcess server({"--transaction-idle-timeout-ms", "300"});
+  auto idle = connect_admin(server);
+  auto other = connect_admin(server);
+  client::Transaction tx = idle->begin_write();
+  tx.run("CREATE (:Idle)");
+  // Waits for the write lock that the idle transaction holds until the server rolls it back.
+  EXPECT_EQ(other->run("CREATE (:Other)").summary().counters.nodes_created, 1);
+
+  Error run = error_of([&] { tx.run("RETURN 1"); });
+  EXPECT_EQ(run.category(), "TransactionError");
+  EXPECT_EQ(run.detail(), "TransactionIdleTimeout");
+  EXPECT_NE(std::string(run.what()).find("--transaction-idle-timeout-ms"), std::string::npos);
+  EXPECT_EQ(error_of([&] { tx.commit(); }).detail(), "TransactionIdleTimeout");
+  EXPECT_EQ(idle->run("MATCH (n:Idle) RETURN count(n) AS c")[0][0], Value(0));
+  EXPECT_EQ(idle->run("MATCH (n:Other) RETURN count(n) AS c")[0][0], Value(1));
+
+  client::Transaction again = idle->begin_write();
+  again.run("CREATE (:Idle)");
+  again.commit();
+  EXPECT_EQ(other->run("MATCH (n:Idle) RETURN count(n) AS c")[0][0], Value(1));
+}
+
+TEST(CppDriver, ATransactionWithRequestsCloserThanTheIdleTimeoutLives) {
+  ServerProcess server({"--transaction-idle-timeout-ms", "1000"});
+  auto db = connect_admin(server);
+  client::Transaction tx = db->begin_write();
+  for (int i = 0; i < 5; ++i) {
+    tx.run("CREATE (:Step)");
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  }
+  tx.commit();
+  EXPECT_EQ(db->run("MATCH (n:Step) RETURN count(n) AS c")[0][0], Value(5));
 }
 
 TEST(CppDriver, QuiverdRefusesToStartWithoutAnAdminPassword) {

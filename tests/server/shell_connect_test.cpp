@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "quiver/client.h"
 #include "server/server_process.h"
@@ -116,6 +118,39 @@ TEST(RemoteShell, AReaderCannotBeginAWriteTransaction) {
   EXPECT_TRUE(contains(run.err, "Forbidden")) << run.err;
   EXPECT_TRUE(contains(run.out, "read transaction open")) << run.out;
   EXPECT_TRUE(contains(run.out, "committed")) << run.out;
+}
+
+// Lines typed with a pause before each line that reads "(pause)", which is not passed on.
+class PausingLines : public shell::LineSource {
+ public:
+  explicit PausingLines(std::vector<std::string> lines) : lines_(std::move(lines)) {}
+  std::optional<std::string> read_line(const std::string&) override {
+    while (next_ < lines_.size() && lines_[next_] == "(pause)") {
+      std::this_thread::sleep_for(std::chrono::milliseconds(600));
+      ++next_;
+    }
+    return next_ < lines_.size() ? std::optional<std::string>(lines_[next_++]) : std::nullopt;
+  }
+
+ private:
+  std::vector<std::string> lines_;
+  size_t next_ = 0;
+};
+
+TEST(RemoteShell, ATransactionTheServerRolledBackForIdlenessIsReportedAsEnded) {
+  ServerProcess server({"--transaction-idle-timeout-ms", "200"});
+  client::ConnectOptions options = options_for(server, "admin", ServerProcess::kAdminPassword);
+  std::unique_ptr<shell::ShellBackend> backend =
+      shell::make_remote_backend(client::Client::connect(options), options);
+  PausingLines lines({":begin", "CREATE (:Slow);", "(pause)", "CREATE (:Late);", ":commit",
+                      "MATCH (n) RETURN count(n) AS nodes;"});
+  std::ostringstream out, err;
+  int code = shell::run_shell(*backend, lines, shell::ShellSettings{}, out, err);
+  EXPECT_EQ(code, kExitFailure);
+  EXPECT_TRUE(contains(err.str(), "TransactionIdleTimeout")) << err.str();
+  EXPECT_TRUE(contains(err.str(), "the transaction was rolled back")) << err.str();
+  EXPECT_TRUE(contains(err.str(), "no transaction is open")) << err.str();
+  EXPECT_TRUE(contains(out.str(), "| 0 ")) << out.str();
 }
 
 // The exit code of COMMAND run by sh, and what it wrote on standard output.

@@ -20,6 +20,7 @@ target_sources(quiver_query PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/execute/op_merge.cpp
   ${CMAKE_CURRENT_LIST_DIR}/execute/procedures.cpp
   ${CMAKE_CURRENT_LIST_DIR}/execute/csv_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/execute/file_access.cpp
   ${CMAKE_CURRENT_LIST_DIR}/execute/op_load_csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/functions/functions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/functions/string_functions.cpp

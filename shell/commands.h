@@ -44,11 +44,12 @@ int run_query(const std::vector<std::string>& args, std::ostream& out, std::ostr
 // `quiver --connect HOST:PORT [--user NAME] [--password-file FILE] [--tls] [--tls-ca FILE]
 // [(-c QUERY | -f FILE)...] [--param NAME=VALUE]... [--format table|csv|json] [--timeout MS]`:
 // runs the statements on a quiverd server, each auto-committed, and writes each result to OUT as
-// run_query does; -f - and, without -c or -f, a non-terminal standard input are read as a
-// script, and parameters and the timeout work as in run_query. The user defaults to
-// $QUIVER_USER or "admin", the password to $QUIVER_PASSWORD. Stops at the first failure
-// (written to ERR with where the statement starts). Returns kExitOk, kExitFailure (a failed
-// statement, no connection, refused login) or kExitUsage.
+// run_query does (-f - reads standard input), stopping at the first failure (written to ERR with
+// where the statement starts). Without -c or -f it runs the interactive shell (interactive.h)
+// over the connection, as run_query does on a directory: on a terminal with line editing, else
+// on the lines piped on standard input. Parameters and the timeout work as in run_query. The
+// user defaults to $QUIVER_USER or "admin", the password to $QUIVER_PASSWORD. Returns kExitOk,
+// kExitFailure (a failed statement or command, no connection, refused login) or kExitUsage.
 int run_connect(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The milliseconds TEXT spells (digits only, at most a day), or nullopt.

@@ -1,7 +1,5 @@
 // `quiver --connect HOST:PORT -c QUERY`: statements run on a quiverd server through the C++
-// driver, printed as the embedded form prints them.
-#include <unistd.h>
-
+// driver, printed as the embedded form prints them; without -c or -f, the interactive shell.
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -11,6 +9,7 @@
 
 #include "quiver/client.h"
 #include "shell/commands.h"
+#include "shell/interactive.h"
 #include "shell/result_format.h"
 #include "shell/statement_splitter.h"
 
@@ -129,13 +128,6 @@ bool parse_arguments(const std::vector<std::string>& args, ConnectCommand& comma
       return false;
     }
   }
-  if (command.scripts.empty()) {
-    if (::isatty(STDIN_FILENO) != 0) {
-      err << "quiver: --connect needs -c QUERY, -f FILE or statements piped on standard input\n";
-      return false;
-    }
-    command.scripts.push_back(Script{read_stream(std::cin), "standard input"});
-  }
   return parse_connection(address, password_file, command, err);
 }
 
@@ -155,6 +147,19 @@ Map evaluate_params(client::Client& db,
   return params;
 }
 
+// The shell over the connection DB, with PARAMS set (--param).
+int run_interactive(std::unique_ptr<client::Client> db, const ConnectCommand& command,
+                    const Map& params, std::ostream& out, std::ostream& err) {
+  ShellSettings settings;
+  settings.format = command.format;
+  settings.params = params;
+  std::string banner = "Quiver shell on " + command.options.host + ":" +
+                       std::to_string(command.options.port) + " as " + command.options.user + " (" +
+                       db->role() + "). Statements end with ';'. :help lists commands.\n";
+  std::unique_ptr<ShellBackend> backend = make_remote_backend(std::move(db), command.options);
+  return run_shell_on_stdin(*backend, settings, banner, out, err);
+}
+
 }  // namespace
 
 int run_connect(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -166,6 +171,9 @@ int run_connect(const std::vector<std::string>& args, std::ostream& out, std::os
   try {
     auto db = client::Client::connect(command.options);
     Map params = evaluate_params(*db, command.params);
+    if (command.scripts.empty()) {
+      return run_interactive(std::move(db), command, params, out, err);
+    }
     for (const Script& script : command.scripts) {
       std::vector<ScriptStatement> statements = split_statements(script.text);
       for (const ScriptStatement& statement : statements) {

@@ -1,9 +1,12 @@
 #include "shell/interactive.h"
 
 #include <editline/readline.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <sstream>
 
@@ -89,8 +92,8 @@ bool statements_finished(const std::string& buffer) {
 
 class Shell {
  public:
-  Shell(Database& db, const ShellSettings& settings, std::ostream& out, std::ostream& err)
-      : db_(db), session_(db.session()), settings_(settings), out_(out), err_(err) {}
+  Shell(ShellBackend& backend, const ShellSettings& settings, std::ostream& out, std::ostream& err)
+      : backend_(backend), settings_(settings), out_(out), err_(err), params_(settings.params) {}
 
   int run(LineSource& lines) {
     std::string buffer;
@@ -131,7 +134,7 @@ class Shell {
     }
     if (in_transaction()) {
       // Writes that were never committed are lost: a script that ends this way did not succeed.
-      tx_->rollback();
+      backend_.rollback();
       fail("the open transaction was rolled back at the end of input (:commit keeps writes)");
     }
     return failed_ ? kExitFailure : kExitOk;
@@ -152,22 +155,22 @@ class Shell {
 
   bool run_statement(const std::string& text) {
     auto start = std::chrono::steady_clock::now();
-    Outcome<Result> result =
-        in_transaction() ? tx_->try_run(text, params_) : session_.try_run(text, params_);
-    auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - start);
-    if (!result.ok()) {
-      err_ << result.error().what() << "\n";
+    bool was_in_transaction = in_transaction();
+    try {
+      Result result = backend_.run(text, params_);
+      auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+          std::chrono::steady_clock::now() - start);
+      print(result, elapsed);
+      return true;
+    } catch (const Error& e) {
+      err_ << e.what() << "\n";
       failed_ = true;
-      if (tx_ && !tx_->open()) {
+      if (was_in_transaction && !in_transaction()) {
         // A failed statement ends a write transaction: say so rather than fail later.
         err_ << "the transaction was rolled back\n";
-        tx_.reset();
       }
       return false;
     }
-    print(result.value(), elapsed);
-    return true;
   }
 
   void print(const Result& result, std::chrono::microseconds elapsed) {
@@ -254,7 +257,7 @@ class Shell {
     return true;
   }
 
-  bool in_transaction() const { return tx_.has_value() && tx_->open(); }
+  bool in_transaction() const { return backend_.in_transaction(); }
 
   // :begin [read], :commit and :rollback.
   bool transaction_command(const std::string& name, const std::string& rest) {
@@ -266,7 +269,7 @@ class Shell {
         if (!rest.empty() && rest != "read" && rest != "write") {
           return fail(":begin expects nothing, 'read' or 'write'");
         }
-        tx_.emplace(rest == "read" ? session_.begin_read() : session_.begin_write());
+        backend_.begin(rest == "read");
         out_ << (rest == "read" ? "read" : "write") << " transaction open\n";
         return true;
       }
@@ -274,16 +277,14 @@ class Shell {
         return fail(name + ": no transaction is open (:begin starts one)");
       }
       if (name == ":commit") {
-        tx_->commit();
+        backend_.commit();
         out_ << "committed\n";
       } else {
-        tx_->rollback();
+        backend_.rollback();
         out_ << "rolled back\n";
       }
-      tx_.reset();
       return true;
     } catch (const Error& e) {
-      tx_.reset();
       return fail(e.what());
     }
   }
@@ -309,18 +310,18 @@ class Shell {
     if (key.empty() || literal.empty()) {
       return fail(":param expects NAME => VALUE");
     }
-    Outcome<Result> value = session_.try_run("RETURN " + literal + " AS value", params_);
-    if (!value.ok()) {
-      return fail("the value of $" + key + " is not a Cypher literal: " + value.error().what());
+    try {
+      params_[key] = backend_.evaluate(literal, params_);
+    } catch (const Error& e) {
+      return fail("the value of $" + key + " is not a Cypher literal: " + e.what());
     }
-    params_[key] = value->rows().at(0)[0];
     out_ << "$" << key << " = " << params_[key].to_string() << "\n";
     return true;
   }
 
   bool schema() {
     try {
-      Statistics stats = db_.statistics();
+      Statistics stats = backend_.statistics();
       out_ << stats.nodes << " nodes, " << stats.relationships << " relationships\n";
       std::vector<Record> rows;
       auto columns = std::make_shared<const std::vector<std::string>>(
@@ -334,7 +335,7 @@ class Shell {
       write_table(Result(*columns, std::move(rows), Summary{}), out_);
       for (const char* query : {"CALL db.propertyKeys()", "SHOW INDEXES", "SHOW CONSTRAINTS"}) {
         out_ << query << ":\n";
-        write_table(session_.run(query), out_);
+        write_table(backend_.run(query, {}), out_);
       }
       return true;
     } catch (const Error& e) {
@@ -342,14 +343,11 @@ class Shell {
     }
   }
 
-  Database& db_;
-  Session session_;
+  ShellBackend& backend_;
   ShellSettings settings_;
   std::ostream& out_;
   std::ostream& err_;
   Params params_;
-  // The explicit transaction opened by :begin; statements run in it while it is open.
-  std::optional<Transaction> tx_;
   bool failed_ = false;
   bool quit_ = false;
 };
@@ -360,10 +358,30 @@ std::unique_ptr<LineSource> make_terminal_source(const std::string& history_file
   return std::make_unique<TerminalLineSource>(history_file);
 }
 
+int run_shell(ShellBackend& backend, LineSource& lines, const ShellSettings& settings,
+              std::ostream& out, std::ostream& err) {
+  Shell shell(backend, settings, out, err);
+  return shell.run(lines);
+}
+
+int run_shell_on_stdin(ShellBackend& backend, ShellSettings settings, const std::string& banner,
+                       std::ostream& out, std::ostream& err) {
+  if (::isatty(STDIN_FILENO) == 0) {
+    settings.stop_on_error = true;
+    StreamLineSource lines(std::cin);
+    return run_shell(backend, lines, settings, out, err);
+  }
+  const char* home = std::getenv("HOME");
+  std::string history = home != nullptr ? std::string(home) + "/.quiver_history" : "";
+  out << banner;
+  std::unique_ptr<LineSource> lines = make_terminal_source(history);
+  return run_shell(backend, *lines, settings, out, err);
+}
+
 int run_shell(Database& db, LineSource& lines, const ShellSettings& settings, std::ostream& out,
               std::ostream& err) {
-  Shell shell(db, settings, out, err);
-  return shell.run(lines);
+  std::unique_ptr<ShellBackend> backend = make_embedded_backend(db);
+  return run_shell(*backend, lines, settings, out, err);
 }
 
 }  // namespace quiver::shell

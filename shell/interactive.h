@@ -1,6 +1,7 @@
-// The interactive shell of `quiver DIR`: statements ended by semicolons (over several lines),
-// colon commands, parameters, output formats and timing; line editing and history through libedit
-// on a terminal, plain line reading otherwise (scripts piped on standard input, tests).
+// The interactive shell of `quiver DIR` and `quiver --connect HOST:PORT`: statements ended by
+// semicolons (over several lines), colon commands, parameters, output formats and timing; line
+// editing and history through libedit on a terminal, plain line reading otherwise (scripts piped
+// on standard input, tests). Where the statements run is a ShellBackend (shell_backend.h).
 #pragma once
 
 #include <istream>
@@ -11,6 +12,7 @@
 
 #include "quiver/database.h"
 #include "shell/result_format.h"
+#include "shell/shell_backend.h"
 
 namespace quiver::shell {
 
@@ -47,10 +49,22 @@ struct ShellSettings {
   bool timing = true;          // table format: summary line with the time
   size_t max_rows = 1000;      // table format: rows shown before "... N more rows"
   bool stop_on_error = false;  // end at the first failed statement (piped scripts)
+  Params params;               // parameters set before the first line (--param)
 };
 
-// Runs the shell over DB until the input ends or :quit. Results go to OUT, errors to ERR.
-// Returns kExitOk when every statement and command succeeded, kExitFailure otherwise.
+// Runs the shell over BACKEND until the input ends or :quit. Results go to OUT, errors to ERR.
+// A transaction still open at the end is rolled back. Returns kExitOk when every statement and
+// command succeeded, kExitFailure otherwise.
+int run_shell(ShellBackend& backend, LineSource& lines, const ShellSettings& settings,
+              std::ostream& out, std::ostream& err);
+
+// The shell on this process's standard input: on a terminal, writes BANNER to OUT and reads
+// through libedit with history in ~/.quiver_history; otherwise reads the piped lines as a script
+// that stops at its first failure. Returns as run_shell does.
+int run_shell_on_stdin(ShellBackend& backend, ShellSettings settings, const std::string& banner,
+                       std::ostream& out, std::ostream& err);
+
+// run_shell over the embedded database DB.
 int run_shell(Database& db, LineSource& lines, const ShellSettings& settings, std::ostream& out,
               std::ostream& err);
 

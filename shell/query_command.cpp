@@ -1,7 +1,5 @@
 // `quiver DIR -c QUERY` and `quiver DIR -f FILE`: statements run on an embedded database; without
 // either, the interactive shell.
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -146,24 +144,6 @@ int run_statements(Session& session, const QueryCommand& command, const Params& 
   return kExitOk;
 }
 
-// Without -c or -f: the interactive shell on a terminal, else the statements piped on standard
-// input (stopping at the first failure, like -f).
-int run_interactive(Database& db, const QueryCommand& command, std::ostream& out,
-                    std::ostream& err) {
-  ShellSettings settings;
-  settings.format = command.format;
-  if (::isatty(STDIN_FILENO) == 0) {
-    settings.stop_on_error = true;
-    StreamLineSource lines(std::cin);
-    return run_shell(db, lines, settings, out, err);
-  }
-  const char* home = std::getenv("HOME");
-  std::string history = home != nullptr ? std::string(home) + "/.quiver_history" : "";
-  out << "Quiver shell on " << command.dir << ". Statements end with ';'. :help lists commands.\n";
-  std::unique_ptr<LineSource> lines = make_terminal_source(history);
-  return run_shell(db, *lines, settings, out, err);
-}
-
 }  // namespace
 
 int run_query(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -179,7 +159,15 @@ int run_query(const std::vector<std::string>& args, std::ostream& out, std::ostr
     Session session = db->session();
     Params params = evaluate_params(session, command.params);
     if (command.sources.empty()) {
-      return run_interactive(*db, command, out, err);
+      // Without -c or -f: the interactive shell, or the statements piped on standard input.
+      ShellSettings settings;
+      settings.format = command.format;
+      settings.params = params;
+      std::unique_ptr<ShellBackend> backend = make_embedded_backend(*db);
+      return run_shell_on_stdin(
+          *backend, settings,
+          "Quiver shell on " + command.dir + ". Statements end with ';'. :help lists commands.\n",
+          out, err);
     }
     return run_statements(session, command, params, out, err);
   } catch (const Error& e) {

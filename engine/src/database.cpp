@@ -33,6 +33,8 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& path,
   impl->options = options;
   impl->env = std::move(env).value();
   impl->plan_cache = std::make_unique<query::PlanCache>(options.plan_cache_entries);
+  impl->file_access = {options.load_csv_files, options.load_csv_root,
+                       options.load_csv_how_to_allow};
   query::add_builtin_procedures(impl->procedures);
   algo::add_algorithm_procedures(impl->procedures, impl->projections);
   algo::add_recommend_procedures(impl->procedures, impl->recommenders);

@@ -10,6 +10,7 @@
 #include "engine/src/algo/projection.h"
 #include "engine/src/algo/recommender.h"
 #include "query/errors.h"
+#include "query/execute/file_access.h"
 #include "query/execute/procedures.h"
 #include "query/execute/value.h"
 #include "query/plan/plan_cache.h"
@@ -30,6 +31,7 @@ struct Database::Impl {
   Options options;
   std::unique_ptr<storage::Environment> env;
   std::unique_ptr<query::PlanCache> plan_cache;
+  query::FileAccessPolicy file_access;  // from the load_csv options
 
   // Procedures callable with CALL. Statements hold the shared lock while they run; registering
   // a procedure takes it exclusively.

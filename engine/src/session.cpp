@@ -138,6 +138,7 @@ Result execute(Database::Impl& db, const Prepared& prepared, storage::Transactio
   const query::AnalyzedStatement& analyzed = *prepared.analyzed;
   query::ExecContext ctx(txn, params, db.options.query_memory_limit);
   ctx.set_interrupt_limits(limits);
+  ctx.set_file_access(db.file_access);
   if (progress != nullptr) {
     ctx.set_progress_hook([progress](const query::UpdateCounters& c) { progress->update(c); });
   }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "query/errors.h"
+#include "query/execute/file_access.h"
 #include "query/execute/value.h"
 #include "storage/result.h"
 #include "storage/temporal/construct.h"
@@ -196,6 +197,13 @@ class ExecContext {
     }
   }
 
+  // Which files LOAD CSV may read; every file until set. POLICY must outlive the context.
+  void set_file_access(const FileAccessPolicy& policy) { file_access_ = &policy; }
+  const FileAccessPolicy& file_access() const {
+    static const FileAccessPolicy kEveryFile;
+    return file_access_ != nullptr ? *file_access_ : kEveryFile;
+  }
+
   // Ids of entities this statement deleted, so later reads report them as deleted.
   std::unordered_map<uint64_t, bool>& deleted_nodes() { return deleted_nodes_; }
   std::unordered_map<uint64_t, bool>& deleted_rels() { return deleted_rels_; }
@@ -221,6 +229,7 @@ class ExecContext {
   uint64_t memory_limit_;
   uint64_t used_ = 0;
   InterruptLimits limits_;
+  const FileAccessPolicy* file_access_ = nullptr;
   bool interruptible_ = false;
   bool watched_ = false;  // interruptible_ or a progress hook
   ProgressHook progress_hook_;

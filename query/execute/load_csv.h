@@ -19,7 +19,8 @@ namespace quiver::query {
 // record's fields to this record's (a record shorter than the header leaves the rest null). An
 // empty unquoted field is null. Memory stays bounded: records are read as the batches fill.
 // Throws QueryError (ArgumentError/ExternalResourceFailed naming the file and, for malformed
-// input, the line; TypeError when SOURCE is not a string).
+// input, the line; ArgumentError/FileAccessDenied when the context's file-access policy refuses
+// the file; TypeError when SOURCE is not a string).
 class LoadCsvOp : public Operator {
  public:
   LoadCsvOp(ExecContext& ctx, OperatorPtr child, const ast::LoadCsv& clause);
@@ -35,6 +36,7 @@ class LoadCsvOp : public Operator {
   bool open(size_t row);
   Value record_value(CsvRecord& record) const;
 
+  ExecContext& ctx_;
   const ast::LoadCsv& clause_;
   Operator* child_;
   Evaluator eval_;

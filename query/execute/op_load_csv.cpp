@@ -57,7 +57,7 @@ std::string csv_source_path(const std::string& source) {
 }
 
 LoadCsvOp::LoadCsvOp(ExecContext& ctx, OperatorPtr child, const ast::LoadCsv& clause)
-    : Operator(ctx, child->schema()), clause_(clause), eval_(ctx, child->schema()) {
+    : Operator(ctx, child->schema()), ctx_(ctx), clause_(clause), eval_(ctx, child->schema()) {
   schema_.add(clause.variable);
   child_ = add_child(std::move(child));
 }
@@ -73,7 +73,8 @@ bool LoadCsvOp::open(size_t row) {
     throw QueryError(ErrorCategory::kTypeError, ErrorPhase::kRuntime, "InvalidArgumentType",
                      "LOAD CSV FROM expects a string naming a file");
   }
-  std::string path = csv_source_path(source.as_string());
+  std::filesystem::path path =
+      permitted_file(ctx_.file_access(), csv_source_path(source.as_string()));
   try {
     reader_ = std::make_unique<CsvReader>(path, clause_.field_terminator[0]);
     header_.clear();

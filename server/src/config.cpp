@@ -72,6 +72,8 @@ void apply(const std::string& name, const std::string& value, ServerConfig& conf
     config.idle_timeout = parse_ms(name, value);
   } else if (name == "query-timeout-ms") {
     config.query_timeout = parse_ms(name, value);
+  } else if (name == "transaction-idle-timeout-ms") {
+    config.transaction_idle_timeout = parse_ms(name, value);
   } else if (name == "slow-query-ms") {
     config.slow_query = parse_ms(name, value);
   } else if (name == "batch-size") {
@@ -82,6 +84,11 @@ void apply(const std::string& name, const std::string& value, ServerConfig& conf
     config.tls_key = value;
   } else if (name == "admin-password-file") {
     config.admin_password_file = value;
+  } else if (name == "import-dir") {
+    if (value.empty()) {
+      throw std::invalid_argument("--import-dir expects a directory");
+    }
+    config.import_dir = value;
   } else if (name == "password-cost") {
     config.password_cost = parse_cost(value);
   } else if (name == "log-level") {
@@ -173,6 +180,8 @@ const char* usage_text() {
          "  --tls-cert FILE --tls-key FILE   serve TLS only\n"
          "  --max-connections N  --max-frame-bytes N  --idle-timeout-ms N\n"
          "  --query-timeout-ms N  --slow-query-ms N  --batch-size N\n"
+         "  --transaction-idle-timeout-ms N  roll back a transaction idle this long (60000)\n"
+         "  --import-dir DIR     LOAD CSV reads files inside DIR only (default: no files)\n"
          "  --password-cost min|interactive|moderate  --log-level LEVEL\n"
          "  --port-file FILE (write the bound port)  --no-fsync (tests only)\n"
          "  config file: one `name = value` per line, names as the flags without dashes\n";

@@ -29,6 +29,11 @@ struct ServerConfig {
   std::filesystem::path tls_cert;                   // --tls-cert FILE (PEM chain)
   std::filesystem::path tls_key;                    // --tls-key FILE (PEM)
   std::filesystem::path admin_password_file;        // --admin-password-file FILE
+  std::filesystem::path import_dir;  // --import-dir DIR: LOAD CSV reads only files inside it;
+                                     // empty: LOAD CSV may read no file at all
+  // --transaction-idle-timeout-ms N: an explicit transaction that gets no request for this long
+  // is rolled back (0: never).
+  std::chrono::milliseconds transaction_idle_timeout{60'000};
   PasswordCost password_cost =
       PasswordCost::kInteractive;  // --password-cost min|interactive|moderate
   bool durable = true;             // --no-fsync turns it off (tests, benchmarks)

@@ -177,11 +177,11 @@ asio::awaitable<void> Connection::linger() {
   limit.cancel();
 }
 
-asio::awaitable<void> Connection::wait_for(asio::steady_timer& signal) {
+asio::awaitable<void> Connection::wait_for(asio::steady_timer& signal, Clock::time_point until) {
   // Everything runs on the strand, so a signal cannot be given between the caller's check of
   // its condition and this wait.
   boost::system::error_code ec;
-  signal.expires_at(Clock::time_point::max());
+  signal.expires_at(until);
   co_await signal.async_wait(asio::redirect_error(asio::use_awaitable, ec));
 }
 
@@ -220,8 +220,16 @@ asio::awaitable<void> Connection::read_frames() {
 asio::awaitable<std::optional<wire::ClientMessage>> Connection::next_message() {
   busy_ = false;
   deadline_ = Clock::now() + server_.config().idle_timeout;
+  std::chrono::milliseconds transaction_limit = server_.config().transaction_idle_timeout;
+  Clock::time_point transaction_deadline = Clock::now() + transaction_limit;
   while (inbox_.empty() && reading_ && !closed_) {
-    co_await wait_for(inbox_filled_);
+    bool watch_transaction = transaction_active_ && transaction_limit.count() > 0;
+    if (watch_transaction && Clock::now() >= transaction_deadline) {
+      co_await expire_idle_transaction();
+      continue;
+    }
+    co_await wait_for(inbox_filled_,
+                      watch_transaction ? transaction_deadline : Clock::time_point::max());
   }
   if (inbox_.empty()) {
     if (read_failure_ && !closed_) {
@@ -234,6 +242,18 @@ asio::awaitable<std::optional<wire::ClientMessage>> Connection::next_message() {
   inbox_.pop_front();
   inbox_taken_.cancel();
   co_return message;
+}
+
+asio::awaitable<void> Connection::expire_idle_transaction() {
+  std::chrono::milliseconds limit = server_.config().transaction_idle_timeout;
+  co_await engine_.run([&]() {
+    runner_.expire_idle_transaction(limit);
+    transaction_active_ = runner_.transaction_active();
+  });
+  spdlog::warn(
+      "connection {} from {}: rolled back the transaction of user '{}' after {} ms "
+      "without a request",
+      id_, peer_, user_, limit.count());
 }
 
 asio::awaitable<std::optional<wire::ClientMessage>> Connection::read_message() {
@@ -383,6 +403,7 @@ asio::awaitable<void> Connection::handle_run(const wire::Run& run) {
     } catch (const std::exception& e) {
       error = Error("ServerError", "Internal", "runtime", e.what());
     }
+    transaction_active_ = runner_.transaction_active();
   });
   statement_running_ = false;
   log_slow_query(run.query(), since(run_started_));
@@ -447,6 +468,7 @@ asio::awaitable<void> Connection::handle_transaction(const wire::ClientMessage& 
     } catch (const Error& e) {
       error = e;
     }
+    transaction_active_ = runner_.transaction_active();
   });
   if (error) {
     co_await send_error(*error, false);

@@ -47,7 +47,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   asio::awaitable<void> linger();
   asio::awaitable<void> read_frames();
   asio::awaitable<std::optional<wire::ClientMessage>> next_message();
-  asio::awaitable<void> wait_for(asio::steady_timer& signal);
+  asio::awaitable<void> wait_for(
+      asio::steady_timer& signal,
+      std::chrono::steady_clock::time_point until = std::chrono::steady_clock::time_point::max());
+  asio::awaitable<void> expire_idle_transaction();
   asio::awaitable<std::optional<wire::ClientMessage>> read_message();
   asio::awaitable<bool> handle(const wire::ClientMessage& message);
   asio::awaitable<void> handle_hello(const wire::Hello& hello);
@@ -75,6 +78,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool reading_ = false;             // the reader coroutine is running
   bool draining_ = false;            // the reader drops what it reads (the connection is ending)
   bool statement_running_ = false;   // a Run is with the engine thread
+  bool transaction_active_ = false;  // runner_.transaction_active() after the last engine call
   bool peer_finished_ = false;       // reading ended at the client's end of stream
   std::exception_ptr read_failure_;  // why reading stopped, when not at end of stream
 

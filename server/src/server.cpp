@@ -12,9 +12,25 @@ namespace quiver::server {
 
 namespace {
 
+// Clients may name any path in LOAD CSV, so the server reads files only from the directory its
+// operator chose, and none without one.
 std::unique_ptr<Database> open_database(const ServerConfig& config) {
   Options options;
   options.durable = config.durable;
+  if (config.import_dir.empty()) {
+    options.load_csv_files = false;
+    options.load_csv_how_to_allow =
+        "start quiverd with --import-dir DIR (or import-dir = DIR in its config file) to let "
+        "LOAD CSV read the files inside DIR";
+  } else {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(config.import_dir, ec)) {
+      throw std::runtime_error("--import-dir " + config.import_dir.string() +
+                               " is not a directory");
+    }
+    options.load_csv_root = config.import_dir;
+    options.load_csv_how_to_allow = "quiverd's --import-dir names that directory";
+  }
   return Database::open(config.data_dir, options);
 }
 
@@ -70,6 +86,9 @@ void Server::run() {
   spdlog::info("quiverd {} serving {} ({} network threads, TLS {})", kVersion,
                config_.data_dir.string(), config_.workers, tls_ ? "on" : "off");
   spdlog::info("listening on {}:{}", config_.listen_host, port_);
+  spdlog::info("LOAD CSV reads {}", config_.import_dir.empty()
+                                        ? std::string("no files (no --import-dir)")
+                                        : "files inside " + config_.import_dir.string());
 
   signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
     if (!ec) {

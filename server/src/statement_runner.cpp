@@ -58,6 +58,9 @@ const std::vector<std::string>& StatementRunner::run(const std::string& query, c
     }
     result_ = execute_admin_command(*command, users_);
   } else if (transaction_) {
+    if (idle_expired_) {
+      throw idle_timeout();
+    }
     result_ = run_in_transaction(query, params, deadline);
   } else {
     result_ = run_auto_commit(query, params, deadline);
@@ -180,6 +183,11 @@ void StatementRunner::commit() {
     throw Error("TransactionError", "NoTransaction", "compile time",
                 "no transaction is open on this connection");
   }
+  if (idle_expired_) {
+    Error error = idle_timeout();
+    rollback();
+    throw error;
+  }
   if (!transaction_->open()) {
     transaction_.reset();
     throw Error("TransactionError", "TransactionClosed", "runtime",
@@ -195,6 +203,23 @@ void StatementRunner::rollback() noexcept {
     transaction_->rollback();
     transaction_.reset();
   }
+  idle_expired_ = false;
+}
+
+void StatementRunner::expire_idle_transaction(std::chrono::milliseconds idle) noexcept {
+  if (!transaction_active()) {
+    return;
+  }
+  transaction_->rollback();
+  idle_expired_ = true;
+  idle_limit_ = idle;
+}
+
+Error StatementRunner::idle_timeout() const {
+  return Error("TransactionError", "TransactionIdleTimeout", "runtime",
+               "the transaction was rolled back after " + std::to_string(idle_limit_.count()) +
+                   " ms without a request (quiverd --transaction-idle-timeout-ms); nothing was "
+                   "committed");
 }
 
 void StatementRunner::reset() noexcept {

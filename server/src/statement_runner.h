@@ -48,7 +48,8 @@ class StatementRunner {
   void finish(wire::Summary* summary);
 
   // Explicit transactions. Throw quiver::Error: TransactionError (TransactionAlreadyOpen,
-  // NoTransaction, TransactionClosed when a failed statement already rolled it back), the
+  // NoTransaction, TransactionClosed when a failed statement already rolled it back,
+  // TransactionIdleTimeout when expire_idle_transaction() did), the
   // engine's commit errors, SecurityError/Forbidden for a write transaction by a reader.
   void begin(bool read_only);
   void commit();
@@ -64,12 +65,26 @@ class StatementRunner {
   // True between a successful begin() and commit(), rollback() or reset().
   bool in_transaction() const noexcept { return transaction_.has_value(); }
 
+  // True while the explicit transaction can still run statements: begun, and neither rolled
+  // back by a failed statement nor expired.
+  bool transaction_active() const noexcept {
+    return transaction_.has_value() && transaction_->open() && !idle_expired_;
+  }
+
+  // Rolls back the explicit transaction because the client sent nothing for IDLE, releasing
+  // what it holds (the write lock of a write transaction). The transaction stays on the
+  // connection, closed: run() and commit() in it fail with TransactionError/
+  // TransactionIdleTimeout until commit(), rollback() or reset() ends it. No-op without an
+  // active transaction.
+  void expire_idle_transaction(std::chrono::milliseconds idle) noexcept;
+
  private:
   Result run_auto_commit(const std::string& query, const Params& params,
                          std::chrono::steady_clock::time_point deadline);
   Result run_in_transaction(const std::string& query, const Params& params,
                             std::chrono::steady_clock::time_point deadline);
   RunOptions options_until(std::chrono::steady_clock::time_point deadline) const;
+  Error idle_timeout() const;
 
   Database& db_;
   Session session_;
@@ -78,6 +93,8 @@ class StatementRunner {
   Role role_ = Role::kReader;
   std::optional<Transaction> transaction_;
   std::optional<Result> result_;
+  bool idle_expired_ = false;                // transaction_ was rolled back for idleness
+  std::chrono::milliseconds idle_limit_{0};  // the idle time that expired it, for the error
   size_t next_row_ = 0;
   std::atomic<bool> cancel_{false};
 };

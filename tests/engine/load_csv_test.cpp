@@ -124,5 +124,92 @@ TEST_F(LoadCsvTest, CompileTimeChecks) {
   EXPECT_NE(std::string(terminator.error().what()).find("single character"), std::string::npos);
 }
 
+// A database whose LOAD CSV reads only inside DIR/import, beside files outside it.
+class LoadCsvRootTest : public ::testing::Test {
+ protected:
+  LoadCsvRootTest() {
+    std::filesystem::create_directories(dir_.path() / "import" / "sub");
+    inside_ = dir_.write("import/sub/in.csv", "x\n");
+    outside_ = dir_.write("secret.csv", "s\n");
+    Options options;
+    options.durable = false;
+    options.load_csv_root = dir_.path() / "import";
+    options.load_csv_how_to_allow = "ask the operator";
+    db_ = Database::open(dir_.path() / "db", options);
+  }
+
+  Outcome<Result> load(const std::string& source) {
+    return db_->session().try_run("LOAD CSV FROM $f AS row RETURN row[0] AS v", {{"f", source}});
+  }
+
+  TempDir dir_;
+  std::string inside_;
+  std::string outside_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(LoadCsvRootTest, RelativePathsAndUrlsAreTakenInsideTheRoot) {
+  for (const std::string& source :
+       {std::string("sub/in.csv"), std::string("file:sub/in.csv"), "file://" + inside_, inside_}) {
+    Outcome<Result> r = load(source);
+    ASSERT_TRUE(r.ok()) << source << ": " << r.error().what();
+    EXPECT_EQ(r->rows().at(0)[0], Value("x")) << source;
+  }
+}
+
+TEST_F(LoadCsvRootTest, PathsOutsideTheRootAreRefusedNamingTheRule) {
+  std::string root = (dir_.path() / "import").string();
+  for (const std::string& source :
+       {outside_, "file://" + outside_, std::string("../secret.csv"),
+        std::string("sub/../../secret.csv"), root + "/../secret.csv", std::string("/etc/passwd")}) {
+    Outcome<Result> r = load(source);
+    ASSERT_FALSE(r.ok()) << source;
+    EXPECT_EQ(r.error().category(), "ArgumentError") << source;
+    EXPECT_EQ(r.error().detail(), "FileAccessDenied") << source;
+    std::string what = r.error().what();
+    EXPECT_NE(what.find("only from inside"), std::string::npos) << what;
+    EXPECT_NE(what.find("ask the operator"), std::string::npos) << what;
+  }
+}
+
+TEST_F(LoadCsvRootTest, SymbolicLinkInsideTheRootToAFileOutsideIsRefused) {
+  std::filesystem::create_symlink(outside_, dir_.path() / "import" / "link.csv");
+  std::filesystem::create_directory_symlink(dir_.path(), dir_.path() / "import" / "up");
+  for (const char* source : {"link.csv", "up/secret.csv"}) {
+    Outcome<Result> r = load(source);
+    ASSERT_FALSE(r.ok()) << source;
+    EXPECT_EQ(r.error().detail(), "FileAccessDenied") << source;
+  }
+}
+
+TEST_F(LoadCsvRootTest, ASiblingDirectorySharingTheRootsPrefixIsOutside) {
+  std::filesystem::create_directories(dir_.path() / "import-other");
+  std::string sibling = dir_.write("import-other/x.csv", "x\n");
+  Outcome<Result> r = load(sibling);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().detail(), "FileAccessDenied");
+}
+
+TEST(LoadCsvFileAccess, DisabledFileAccessRefusesEveryFileAndTheDefaultAllowsAny) {
+  TempDir dir;
+  std::string file = dir.write("any.csv", "x\n");
+  Options options;
+  options.durable = false;
+  options.load_csv_files = false;
+  options.load_csv_how_to_allow = "start with --import-dir DIR";
+  {
+    auto db = Database::open(dir.path() / "closed", options);
+    Outcome<Result> r = db->session().try_run("LOAD CSV FROM $f AS row RETURN row", {{"f", file}});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().detail(), "FileAccessDenied");
+    EXPECT_NE(std::string(r.error().what()).find("disabled"), std::string::npos);
+    EXPECT_NE(std::string(r.error().what()).find("--import-dir DIR"), std::string::npos);
+    // A source that is null reads no file, so it is not refused.
+    EXPECT_TRUE(db->session().try_run("LOAD CSV FROM null AS row RETURN row").ok());
+  }
+  auto open_db = Database::open(dir.path() / "open", Options{});
+  EXPECT_EQ(open_db->session().run("LOAD CSV FROM $f AS row RETURN row", {{"f", file}}).size(), 1u);
+}
+
 }  // namespace
 }  // namespace quiver

@@ -4,8 +4,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "quiver/client.h"
 #include "server/server_process.h"
@@ -195,6 +197,80 @@ TEST(CppDriver, StatementsPastTheTimeoutRollBack) {
   Error e = error_of([&] { slow->run("UNWIND range(1, 20000) AS x CREATE (:Slow {x: x})"); });
   EXPECT_EQ(e.category(), "TimeoutError");
   EXPECT_EQ(db->run("MATCH (n:Slow) RETURN count(n) AS c")[0][0], Value(0));
+}
+
+TEST(CppDriver, LoadCsvReadsNoFileWithoutAnImportDirAndSaysHowToAllowIt) {
+  ServerProcess server;
+  std::string file = server.scratch().write("data.csv", "x\n");
+  auto db = connect_admin(server);
+  Error e = error_of([&] { db->run("LOAD CSV FROM $f AS row RETURN row", {{"f", file}}); });
+  EXPECT_EQ(e.category(), "ArgumentError");
+  EXPECT_EQ(e.detail(), "FileAccessDenied");
+  EXPECT_NE(std::string(e.what()).find("--import-dir DIR"), std::string::npos) << e.what();
+}
+
+TEST(CppDriver, LoadCsvReadsOnlyInsideTheImportDir) {
+  TempDir files("quiverd-import");
+  std::filesystem::create_directory(files.path() / "import");
+  files.write("import/people.csv", "name\nAda\n");
+  std::string secret = files.write("secret.csv", "password\nhunter2\n");
+  ServerProcess server({"--import-dir", (files.path() / "import").string()});
+  auto admin = connect_admin(server);
+  admin->run("CREATE USER r SET PASSWORD 'r' ROLE reader");
+  auto reader = connect_as(server, "r", "r");
+
+  Result rows = reader->run("LOAD CSV WITH HEADERS FROM 'people.csv' AS row RETURN row.name");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][0], Value("Ada"));
+  for (const std::string& source :
+       {secret, std::string("../secret.csv"), std::string("/etc/passwd")}) {
+    Error e = error_of([&] { reader->run("LOAD CSV FROM $f AS row RETURN row", {{"f", source}}); });
+    EXPECT_EQ(e.detail(), "FileAccessDenied") << source << ": " << e.what();
+    EXPECT_NE(std::string(e.what()).find("only from inside"), std::string::npos) << e.what();
+  }
+}
+
+TEST(CppDriver, QuiverdRefusesAnImportDirThatIsNotADirectory) {
+  TempDir dir("quiverd-import");
+  std::string command = std::string(QUIVERD_PATH) + " --data " + dir.str("db") +
+                        " --listen 127.0.0.1:0 --log-level off --import-dir " + dir.str("missing") +
+                        " --admin-password-file " + dir.write("pw", "secret");
+  EXPECT_NE(std::system(command.c_str()), 0);
+}
+
+TEST(CppDriver, AnIdleTransactionIsRolledBackAndNoLongerBlocksOtherWriters) {
+  ServerProcess server({"--transaction-idle-timeout-ms", "300"});
+  auto idle = connect_admin(server);
+  auto other = connect_admin(server);
+  client::Transaction tx = idle->begin_write();
+  tx.run("CREATE (:Idle)");
+  // Waits for the write lock that the idle transaction holds until the server rolls it back.
+  EXPECT_EQ(other->run("CREATE (:Other)").summary().counters.nodes_created, 1);
+
+  Error run = error_of([&] { tx.run("RETURN 1"); });
+  EXPECT_EQ(run.category(), "TransactionError");
+  EXPECT_EQ(run.detail(), "TransactionIdleTimeout");
+  EXPECT_NE(std::string(run.what()).find("--transaction-idle-timeout-ms"), std::string::npos);
+  EXPECT_EQ(error_of([&] { tx.commit(); }).detail(), "TransactionIdleTimeout");
+  EXPECT_EQ(idle->run("MATCH (n:Idle) RETURN count(n) AS c")[0][0], Value(0));
+  EXPECT_EQ(idle->run("MATCH (n:Other) RETURN count(n) AS c")[0][0], Value(1));
+
+  client::Transaction again = idle->begin_write();
+  again.run("CREATE (:Idle)");
+  again.commit();
+  EXPECT_EQ(other->run("MATCH (n:Idle) RETURN count(n) AS c")[0][0], Value(1));
+}
+
+TEST(CppDriver, ATransactionWithRequestsCloserThanTheIdleTimeoutLives) {
+  ServerProcess server({"--transaction-idle-timeout-ms", "1000"});
+  auto db = connect_admin(server);
+  client::Transaction tx = db->begin_write();
+  for (int i = 0; i < 5; ++i) {
+    tx.run("CREATE (:Step)");
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  }
+  tx.commit();
+  EXPECT_EQ(db->run("MATCH (n:Step) RETURN count(n) AS c")[0][0], Value(5));
 }
 
 TEST(CppDriver, QuiverdRefusesToStartWithoutAnAdminPassword) {

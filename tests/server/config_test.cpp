@@ -31,6 +31,24 @@ TEST(Config, FileIsReadFirstAndFlagsOverrideIt) {
   EXPECT_EQ(config.max_connections, 9u);
 }
 
+TEST(Config, ImportDirComesFromTheFlagOrTheFileAndIsEmptyByDefault) {
+  EXPECT_TRUE(parse_config({"--data", "d"}).import_dir.empty());
+  EXPECT_EQ(parse_config({"--data", "d", "--import-dir", "/srv/import"}).import_dir, "/srv/import");
+  test_support::TempDir dir("quiverd-config");
+  std::string file = dir.write("quiverd.conf", "data = d\nimport-dir = /srv/csv\n");
+  EXPECT_EQ(parse_config({"--config", file}).import_dir, "/srv/csv");
+}
+
+TEST(Config, TransactionIdleTimeoutDefaultsToAMinuteAndZeroTurnsItOff) {
+  EXPECT_EQ(parse_config({"--data", "d"}).transaction_idle_timeout.count(), 60'000);
+  EXPECT_EQ(
+      parse_config({"--data", "d", "--transaction-idle-timeout-ms", "0"}).transaction_idle_timeout,
+      std::chrono::milliseconds(0));
+  test_support::TempDir dir("quiverd-config");
+  std::string file = dir.write("quiverd.conf", "data = d\ntransaction-idle-timeout-ms = 250\n");
+  EXPECT_EQ(parse_config({"--config", file}).transaction_idle_timeout.count(), 250);
+}
+
 TEST(Config, BadInputIsRefusedWithAMessage) {
   EXPECT_THROW(parse_config({}), std::invalid_argument);
   EXPECT_THROW(parse_config({"--data", "d", "--workers", "many"}), std::invalid_argument);

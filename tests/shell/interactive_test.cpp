@@ -72,6 +72,15 @@ TEST_F(InteractiveShell, ParametersAreSetListedUsedAndCleared) {
   EXPECT_NE(run.err.find("min"), std::string::npos) << run.err;
 }
 
+TEST_F(InteractiveShell, ParametersGivenBeforeTheShellStartsAreSet) {
+  ShellSettings settings;
+  settings.params = {{"base", Value(int64_t{7})}};
+  ShellRun run = run_script(*db_, ":params\nRETURN $base * 6 AS n;\n", settings);
+  EXPECT_EQ(run.code, kExitOk) << run.err;
+  EXPECT_NE(run.out.find("$base = 7"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("| 42 "), std::string::npos) << run.out;
+}
+
 TEST_F(InteractiveShell, ParameterThatIsNotALiteralIsRefused) {
   ShellRun run = run_script(*db_, ":param x => [1, \n");
   EXPECT_EQ(run.code, kExitFailure);

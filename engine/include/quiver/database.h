@@ -49,6 +49,16 @@ struct Options {
                                           // this many entities logs a line (quiver/log.h) each
                                           // time it passes another multiple, and a summary at
                                           // its end; smaller ones log nothing (0: never)
+
+  // Which files LOAD CSV may read. By default any file this process can read. With
+  // load_csv_files false, none: LOAD CSV of a file fails with ArgumentError/FileAccessDenied.
+  // With load_csv_root set, only files inside that directory: a relative path (or file: URL) is
+  // taken inside it, and every path is resolved ('..' and symbolic links followed) before the
+  // check, so neither leads out; others fail with ArgumentError/FileAccessDenied.
+  // load_csv_how_to_allow, when set, is added to those refusals (a server names its flag).
+  bool load_csv_files = true;
+  std::filesystem::path load_csv_root;
+  std::string load_csv_how_to_allow;
 };
 
 // Limits on one statement, given to the run() calls that take them.

@@ -217,7 +217,7 @@ def main():
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--validation-seed", type=int, default=43)
     ap.add_argument("--extra", action="append", default=[],
-                    help="MODEL:key=value,... scored on test without tuning (e.g. Quiver's settings)")
+                    help="MODEL:key=value,... scored on test untuned (Quiver's settings)")
     args = ap.parse_args()
 
     train, test = index_pairs(*read_split(args.split), args.items)

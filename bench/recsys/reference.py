@@ -132,6 +132,8 @@ def fit_ease(x, lam, min_support):
     """EASE over the items with at least MIN_SUPPORT interactions (the rest score 0)."""
     support = np.asarray(x.sum(axis=0)).ravel()
     kept = np.flatnonzero(support >= min_support)
+    if len(kept) == 0:
+        return lambda users: np.zeros((len(users), x.shape[1]))
     xk = x[:, kept]
     g = (xk.T @ xk).toarray()
     g[np.diag_indices_from(g)] += lam

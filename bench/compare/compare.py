@@ -185,6 +185,14 @@ def prepare_graph(work, nodes, rels):
     return quiver_args, ["CREATE INDEX FOR (p:Person) ON (p.id)"], statements
 
 
+def remove_database(path):
+    """Removes a database: Quiver's is a directory, Kuzu's a file with siblings (.wal)."""
+    shutil.rmtree(path, ignore_errors=True)
+    for name in [path] + [path + suffix for suffix in (".wal", ".shadow", ".tmp", ".lock")]:
+        if os.path.isfile(name):
+            os.remove(name)
+
+
 def import_both(name, build, work, quiver_args, index, kuzu_statements, runs):
     """Imports into each engine RUNS times, alternating; the last databases are kept."""
     quiver_bin = os.path.join(build, "shell", "quiver")
@@ -199,13 +207,13 @@ def import_both(name, build, work, quiver_args, index, kuzu_statements, runs):
     times = {"quiver": [], "kuzu": []}
     peaks = {"quiver": [], "kuzu": []}
     for _ in range(runs):
-        shutil.rmtree(qdb, ignore_errors=True)
+        remove_database(qdb)
         wall, peak, _ = run([quiver_bin, "import", qdb, "--quiet"] + quiver_args)
         wall2, peak2, out = run([runner, qdb, "--serve"], q_index)
         check_lines("Quiver", out)
         times["quiver"].append(wall + wall2)
         peaks["quiver"].append(max(peak, peak2))
-        shutil.rmtree(kdb, ignore_errors=True)
+        remove_database(kdb)
         wall, peak, out = run(["node", os.path.join(HERE, "kuzu_runner.js"), kdb], k_import)
         check_lines("Kuzu", out)
         times["kuzu"].append(wall)

@@ -356,15 +356,15 @@ def markdown(report):
     for name, imp in report["imports"].items():
         q, k = imp["quiver"], imp["kuzu"]
         lines.append(f"| import {name} (s) | {q['seconds']:.2f} | {k['seconds']:.2f} | "
-                     f"{q['seconds'] / k['seconds']:.2f} | {'yes' if imp['equal'] else 'NO'} |")
+                     f"{q['seconds'] / k['seconds']:.3g} | {'yes' if imp['equal'] else 'NO'} |")
         lines.append(f"| import {name}, peak memory (MiB) | {q['peakMiB']:.0f} | "
-                     f"{k['peakMiB']:.0f} | {q['peakMiB'] / k['peakMiB']:.2f} | |")
+                     f"{k['peakMiB']:.0f} | {q['peakMiB'] / k['peakMiB']:.3g} | |")
     for e in report["queries"]:
         if "error" in e:
             lines.append(f"| {e['query']} | error | error | | {e['error']} |")
             continue
         lines.append(f"| {e['query']} (ms) | {e['quiverMs']:.2f} | {e['kuzuMs']:.2f} | "
-                     f"{e['ratio']:.2f} | {'yes' if e['equal'] else 'NO'} |")
+                     f"{e['ratio']:.3g} | {'yes' if e['equal'] else 'NO'} |")
     if "recFitMs" in report:
         lines.append(f"| rec.fit itemKnn, once before the top-10 runs (ms) | "
                      f"{report['recFitMs']:.0f} | | | |")

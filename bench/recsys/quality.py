@@ -61,6 +61,26 @@ def quiver_rows(server, models):
     return list(rows.values())
 
 
+def mirrored(reference):
+    """Quiver model maps with the settings the references chose on validation, so that each
+    reference has a Quiver row fitted the same way."""
+    out = []
+    for row in reference:
+        p = row["params"]
+        if row.get("untuned"):
+            continue
+        if row["model"] == "item_knn":
+            spec = f"model: 'itemKnn', neighbours: {p['neighbours']}, shrink: {p['shrink']}"
+        elif row["model"] == "rp3beta":
+            spec = (f"model: 'rp3beta', alpha: {p['alpha']}, beta: {p['beta']}, "
+                    f"neighbours: {p['neighbours']}")
+        else:
+            spec = f"model: 'ease', lambda: {p['lam']}, minItemSupport: {p['min_support']}"
+        label = spec.replace("model: ", "").replace("'", "").replace(": ", "=")
+        out.append("{" + spec + f", name: '{label} (setting of the reference)'}}")
+    return out
+
+
 def describe(row):
     p = row["params"]
     if row["model"] == "item_knn":
@@ -112,21 +132,23 @@ def main():
                        "YIELD users, trainInteractions, testInteractions "
                        "RETURN users, trainInteractions, testInteractions")["rows"][0]
         items = ask(server, "MATCH (m:Movie) RETURN count(m) AS items")["rows"][0][0]
+
+        ref_json = os.path.join(args.work, "reference.json")
+        cmd = ["/usr/bin/python3", os.path.join(HERE, "reference.py"), split_path, "--items",
+               str(items), "--json", ref_json]
+        cmd += ["--quick"] if args.smoke else ["--extra", "item_knn:neighbours=200,shrink=20"]
+        print("quality: reference recommenders", file=sys.stderr)
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        with open(ref_json) as f:
+            reference = json.load(f)
+        for row in reference:
+            row["engine"] = "reference"
+
         print("quality: rec.evaluate on the exported split", file=sys.stderr)
-        quiver = quiver_rows(server, SMOKE_MODELS if args.smoke else QUIVER_MODELS)
+        models = SMOKE_MODELS if args.smoke else QUIVER_MODELS
+        quiver = quiver_rows(server, models + mirrored(reference))
     finally:
         server.close()
-
-    ref_json = os.path.join(args.work, "reference.json")
-    cmd = ["/usr/bin/python3", os.path.join(HERE, "reference.py"), split_path, "--items",
-           str(items), "--json", ref_json]
-    cmd += ["--quick"] if args.smoke else ["--extra", "item_knn:neighbours=200,shrink=20"]
-    print("quality: reference recommenders", file=sys.stderr)
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    with open(ref_json) as f:
-        reference = json.load(f)
-    for row in reference:
-        row["engine"] = "reference"
 
     report = {"split": dict(zip(["users", "trainInteractions", "testInteractions"], exported)),
               "items": items, "evaluatedUsers": quiver[0]["users"], "quiver": quiver,

@@ -338,6 +338,11 @@ def quiver_version():
         return "unknown"
 
 
+def ms(x):
+    """Milliseconds to about three significant figures."""
+    return f"{x:.0f}" if x >= 100 else f"{x:.2f}" if x >= 1 else f"{x:.3f}"
+
+
 def markdown(report):
     m = report["machine"]
     lines = [
@@ -363,7 +368,7 @@ def markdown(report):
         if "error" in e:
             lines.append(f"| {e['query']} | error | error | | {e['error']} |")
             continue
-        lines.append(f"| {e['query']} (ms) | {e['quiverMs']:.2f} | {e['kuzuMs']:.2f} | "
+        lines.append(f"| {e['query']} (ms) | {ms(e['quiverMs'])} | {ms(e['kuzuMs'])} | "
                      f"{e['ratio']:.3g} | {'yes' if e['equal'] else 'NO'} |")
     if "recFitMs" in report:
         lines.append(f"| rec.fit itemKnn, once before the top-10 runs (ms) | "

@@ -75,10 +75,10 @@ def carve_validation(train, seed, fraction=0.2):
 
 
 def keep_top_per_row(m, k):
-    """Keeps the K largest positive entries of every row of a dense matrix, as CSR (a run of
-    equal values at the boundary is cut arbitrarily)."""
+    """Keeps the K largest positive entries of every row of a dense matrix, as CSR; among equal
+    values the lower column wins (a stable sort)."""
     k = min(k, m.shape[1])
-    cols = np.argpartition(-m, k - 1, axis=1)[:, :k]
+    cols = np.argsort(-m, axis=1, kind="stable")[:, :k]
     vals = np.take_along_axis(m, cols, axis=1)
     rows = np.repeat(np.arange(m.shape[0]), k)
     keep = vals.ravel() > 0

@@ -140,6 +140,21 @@ RelRef rel_of(uint64_t from, const storage::Neighbour& n) {
   return RelRef{n.relationship, n.type, n.node, from};
 }
 
+// Whether BOUND, the value of a relationship-list variable bound before the pattern, lists
+// exactly the relationships of RELS in walking order (reversed when the pattern was walked right
+// to left). A variable-length relationship whose variable is bound follows that list alone.
+bool same_relationships(const Value& bound, const std::vector<RelRef>& rels, bool reversed) {
+  if (!bound.is_list() || bound.as_list().size() != rels.size())
+    return false;
+  const ValueList& list = bound.as_list();
+  for (size_t i = 0; i < rels.size(); ++i) {
+    const Value& want = list[reversed ? rels.size() - 1 - i : i];
+    if (!want.is_rel() || want.as_rel().id != rels[i].id)
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void PatternMatcher::prepare(size_t depth) {
@@ -331,6 +346,10 @@ bool PatternMatcher::advance(size_t depth) {
         for (const RelRef& r : c.rels)
           clash = clash || rel_used(r.id);
         if (clash)
+          continue;
+        if (step.kind == MatchStep::Kind::kVarExpand && step.rel_bound &&
+            !same_relationships(regs[static_cast<size_t>(step.rel_slot)][0], c.rels,
+                                step.reversed))
           continue;
         Value& target = regs[static_cast<size_t>(step.node_slot)][0];
         if (step.kind == MatchStep::Kind::kShortest || step.node_bound) {

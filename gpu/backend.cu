@@ -66,6 +66,10 @@ Result<int> backend_parallelism() {
   return multiprocessors;
 }
 
+SerialSection::SerialSection() = default;
+
+SerialSection::~SerialSection() = default;
+
 #else
 
 Status backend_ready() {
@@ -83,6 +87,14 @@ Result<std::uint64_t> backend_free_bytes() {
 
 Result<int> backend_parallelism() {
   return omp_get_max_threads();
+}
+
+SerialSection::SerialSection() : previous_threads_(omp_get_max_threads()) {
+  omp_set_num_threads(1);
+}
+
+SerialSection::~SerialSection() {
+  omp_set_num_threads(previous_threads_);
 }
 
 #endif

@@ -33,4 +33,19 @@ Result<std::uint64_t> backend_free_bytes();
 // Returns BackendUnavailable when the backend is not ready. Thread-safe.
 Result<int> backend_parallelism();
 
+// While an instance lives, kernels the constructing thread starts run on that thread alone on
+// the OpenMP backend: for work as small as one user's scores, waking the other workers (and
+// waiting for one the operating system has descheduled) costs more than the work. Does nothing
+// on CUDA. Other threads are unaffected. Destroy it on the thread that made it.
+class SerialSection {
+ public:
+  SerialSection();
+  ~SerialSection();
+  SerialSection(const SerialSection&) = delete;
+  SerialSection& operator=(const SerialSection&) = delete;
+
+ private:
+  [[maybe_unused]] int previous_threads_ = 0;
+};
+
 }  // namespace quiver::gpu

@@ -10,6 +10,7 @@
 #include <limits>
 #include <string>
 
+#include "gpu/backend.h"
 #include "gpu/detail/recommend_model.cuh"
 #include "gpu/recommend.h"
 
@@ -183,6 +184,7 @@ Result<std::vector<float>> score_items(const Model& model, UserIndex user) {
   if (user >= model.user_count()) {
     return invalid_argument("recommendation user " + std::to_string(user) + " is out of range");
   }
+  SerialSection serial;  // one row of work
   return detail::run_guarded("score_items", [&]() -> Result<std::vector<float>> {
     detail::DeviceVector<UserIndex> users(1, user);
     detail::DeviceVector<float> scores(model.item_count());
@@ -200,6 +202,7 @@ Result<std::vector<Contribution>> similar_items(const Model& model, ItemIndex it
     return invalid_argument("similar items: k must lie in [1, item count " +
                             std::to_string(model.item_count()) + "], got " + std::to_string(k));
   }
+  SerialSection serial;  // one row of work
   return detail::run_guarded("similar_items", [&]() -> Result<std::vector<Contribution>> {
     std::vector<float> similarity;
     if (!model.state().item_similarity(item, similarity)) {
@@ -256,6 +259,7 @@ Result<RankedLists> recommend_all(const Model& model, std::span<const UserIndex>
 
 Result<std::vector<Recommendation>> recommend(const Model& model, UserIndex user,
                                               const RecommendRequest& request) {
+  SerialSection serial;  // one row of work
   const UserIndex users[] = {user};
   Result<RankedLists> ranked = recommend_all(model, users, request.k, request.candidates);
   if (!ranked.ok()) {

@@ -109,6 +109,13 @@ void BM_ProjectWholeGraph(benchmark::State& state) {
             "CALL algo.graph.project('p', {nodeLabels: ['Node'], relationshipTypes: ['LINKS']}) "
             "YIELD relationshipCount CALL algo.graph.drop('p') YIELD name "
             "RETURN relationshipCount");
+
+  // The memory a projection of the whole graph holds: the kept projection 'g' has that shape.
+  Result kept = graph().db().session().run(
+      "CALL algo.graph.list() YIELD name, bytes WITH name, bytes WHERE name = 'g' RETURN bytes");
+  if (kept.size() == 1 && kept[0][0].is_int()) {
+    state.counters["projection_bytes"] = static_cast<double>(kept[0][0].as_int());
+  }
 }
 BENCHMARK(BM_ProjectWholeGraph)->Unit(benchmark::kMillisecond);
 

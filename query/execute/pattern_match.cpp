@@ -348,8 +348,7 @@ bool PatternMatcher::advance(size_t depth) {
         if (clash)
           continue;
         if (step.kind == MatchStep::Kind::kVarExpand && step.rel_bound &&
-            !same_relationships(regs[static_cast<size_t>(step.rel_slot)][0], c.rels,
-                                step.reversed))
+            !same_relationships(regs[static_cast<size_t>(step.rel_slot)][0], c.rels, step.reversed))
           continue;
         Value& target = regs[static_cast<size_t>(step.node_slot)][0];
         if (step.kind == MatchStep::Kind::kShortest || step.node_bound) {

@@ -55,9 +55,9 @@ void generate(quiver::Database& db, int scale) {
   for (std::int64_t done = 0; done < interactions; done += batch) {
     quiver::List rows;
     for (std::int64_t k = 0; k < batch && done + k < interactions; ++k) {
-      rows.push_back(quiver::Value(quiver::List{quiver::Value(pick_user(rng)),
-                                                quiver::Value(pick_item(rng)),
-                                                quiver::Value(pick_rating(rng))}));
+      rows.push_back(
+          quiver::Value(quiver::List{quiver::Value(pick_user(rng)), quiver::Value(pick_item(rng)),
+                                     quiver::Value(pick_rating(rng))}));
     }
     session.run(
         "UNWIND $rows AS row MATCH (u:User {uid: row[0]}), (i:Item {iid: row[1]}) "
@@ -70,10 +70,9 @@ void generate(quiver::Database& db, int scale) {
 
 int main(int argc, char** argv) {
   const int scale = argc > 1 ? std::max(1, std::atoi(argv[1])) : 1;
-  std::filesystem::path dir =
-      argc > 2 ? std::filesystem::path(argv[2])
-               : std::filesystem::temp_directory_path() /
-                     ("quiver-recommend-bench-" + std::to_string(scale));
+  std::filesystem::path dir = argc > 2 ? std::filesystem::path(argv[2])
+                                       : std::filesystem::temp_directory_path() /
+                                             ("quiver-recommend-bench-" + std::to_string(scale));
   std::filesystem::remove_all(dir);
   quiver::Options options;
   options.durable = false;
@@ -114,8 +113,7 @@ int main(int argc, char** argv) {
     std::sort(latencies.begin(), latencies.end());
     const double p50 = latencies[latencies.size() / 2];
     const double p99 = latencies[latencies.size() * 99 / 100];
-    std::printf("%-12s %10.2f %10.3f %10.3f %8zu\n", name.c_str(), fit, p50, p99,
-                latencies.size());
+    std::printf("%-12s %10.2f %10.3f %10.3f %8zu\n", name.c_str(), fit, p50, p99, latencies.size());
   }
   db.reset();
   std::filesystem::remove_all(dir);

@@ -15,7 +15,8 @@ namespace {
 class BenchDb {
  public:
   explicit BenchDb(bool durable) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "quiver-wbench-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "quiver-wbench-XXXXXX").string();
     path_ = ::mkdtemp(pattern.data());
     Options options;
     options.durable = durable;
@@ -69,9 +70,10 @@ void BM_MergeOnUniqueKey(benchmark::State& state) {
   const int64_t batch = 1000;
   int64_t base = 25000;  // half of each batch matches existing users, half creates new ones
   for (auto _ : state) {
-    session.run("UNWIND range($base, $base + $n - 1) AS i MERGE (u:User {id: i}) "
-                "ON MATCH SET u.seen = true ON CREATE SET u.seen = false",
-                {{"base", Value(base)}, {"n", Value(batch)}});
+    session.run(
+        "UNWIND range($base, $base + $n - 1) AS i MERGE (u:User {id: i}) "
+        "ON MATCH SET u.seen = true ON CREATE SET u.seen = false",
+        {{"base", Value(base)}, {"n", Value(batch)}});
     base += batch / 2;
   }
   state.SetItemsProcessed(state.iterations() * batch);

@@ -69,11 +69,11 @@ std::uint64_t build_demo_graph(BulkWriter& writer) {
                           (k == 0   ? "Masterclass"
                            : k == 1 ? "Handbook"
                                     : "Workbench");
-      PendingNode p = writer.add_node({"Product", kKinds[k]},
-                                      {{"title", title},
-                                       {"price", price},
-                                       {"embedding", embedding},
-                                       {"tags", List{kTopics[t].name, kKinds[k]}}});
+      PendingNode p =
+          writer.add_node({"Product", kKinds[k]}, {{"title", title},
+                                                   {"price", price},
+                                                   {"embedding", embedding},
+                                                   {"tags", List{kTopics[t].name, kKinds[k]}}});
       writer.add_relationship(p, topics[t], "COVERS");
       writer.add_relationship(p, skills[2 * t], "TEACHES", {{"level", std::int64_t{1 + k}}});
       if (k != 2) {
@@ -89,10 +89,9 @@ std::uint64_t build_demo_graph(BulkWriter& writer) {
   for (const char* first : kFirstNames) {
     for (int n = 0; n < 3; ++n) {
       std::string name = std::string(first) + " " + std::to_string(n + 1);
-      PendingNode u =
-          writer.add_node({"User"}, {{"name", name},
-                                     {"joined", std::int64_t{2020 + seq.next(6)}},
-                                     {"interests", List{kTopics[seq.next(6)].name}}});
+      PendingNode u = writer.add_node({"User"}, {{"name", name},
+                                                 {"joined", std::int64_t{2020 + seq.next(6)}},
+                                                 {"interests", List{kTopics[seq.next(6)].name}}});
       ++users;
       std::int64_t clock = 1'700'000'000 + seq.next(1'000'000);
       for (int v = 0; v < 6; ++v) {

@@ -48,8 +48,7 @@ BulkWriter::BulkWriter(Database& database)
 
 BulkWriter::~BulkWriter() = default;
 
-PendingNode BulkWriter::add_node(const std::vector<std::string>& labels,
-                                 const Map& properties) {
+PendingNode BulkWriter::add_node(const std::vector<std::string>& labels, const Map& properties) {
   for (const std::string& label : labels) {
     require_name(label, "label");
   }
@@ -66,7 +65,8 @@ void BulkWriter::add_relationship(PendingNode start, PendingNode end, const std:
   if (start.index >= queue_->nodes.size() || end.index >= queue_->nodes.size()) {
     throw invalid_argument("a relationship end is not a node of this writer");
   }
-  queue_->relationships.push_back(Queue::Relationship{start.index, end.index, type, properties, false});
+  queue_->relationships.push_back(
+      Queue::Relationship{start.index, end.index, type, properties, false});
 }
 
 void BulkWriter::add_relationship(ExistingNode start, ExistingNode end, const std::string& type,

@@ -157,14 +157,13 @@ void register_table_procedure(Database& db, TableProcedure procedure) {
   }
   size_t inputs = procedure.inputs.size();
   proc.run = [rows = std::move(rows), inputs](query::ExecContext&,
-                                               const std::vector<query::Value>& args) {
+                                              const std::vector<query::Value>& args) {
     std::vector<std::vector<query::Value>> out;
     for (const auto& row : rows) {
       bool match = true;
       for (size_t i = 0; i < inputs && match; ++i) {
-        match = i < args.size() &&
-                ((row[i].is_null() && args[i].is_null()) ||
-                 query::cypher_equals(row[i], args[i]) == query::Tri::kTrue);
+        match = i < args.size() && ((row[i].is_null() && args[i].is_null()) ||
+                                    query::cypher_equals(row[i], args[i]) == query::Tri::kTrue);
       }
       if (match) {
         out.emplace_back(row.begin() + static_cast<std::ptrdiff_t>(inputs), row.end());

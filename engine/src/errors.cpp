@@ -31,8 +31,7 @@ Error::Error(std::string category, std::string detail, std::string phase, std::s
       line_(line),
       column_(column) {}
 
-Error make_error(std::string category, std::string detail, std::string phase,
-                 std::string message) {
+Error make_error(std::string category, std::string detail, std::string phase, std::string message) {
   return Error(std::move(category), std::move(detail), std::move(phase), std::move(message));
 }
 

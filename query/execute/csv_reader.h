@@ -55,7 +55,7 @@ class CsvReader {
   Parser* parser_ = nullptr;
   std::deque<CsvRecord> ready_;
   CsvRecord current_;
-  uint64_t record_line_ = 1;   // line the record being assembled started on
+  uint64_t record_line_ = 1;  // line the record being assembled started on
   bool record_started_ = false;
   bool at_end_ = false;
   bool first_chunk_ = true;

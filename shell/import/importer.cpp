@@ -197,8 +197,8 @@ ImportReport import_files(Database& db, const std::vector<ImportFile>& files,
     const ImportFile& file = *ordered[f];
     CsvReader reader(file.path, options.delimiter);
     try {
-      headers.push_back(parse_header(header_fields(reader), file.relationships,
-                                     !file.type.empty()));
+      headers.push_back(
+          parse_header(header_fields(reader), file.relationships, !file.type.empty()));
     } catch (const ImportError&) {
       throw;
     } catch (const std::runtime_error& e) {

@@ -32,9 +32,9 @@ struct ImportOptions {
   char delimiter = ',';
   char array_delimiter = ';';
   bool skip_bad_rows = false;
-  size_t batch_size = 50'000;      // rows per write transaction
+  size_t batch_size = 50'000;        // rows per write transaction
   std::ostream* progress = nullptr;  // progress lines (rows and rows per second), or none
-  size_t bad_rows_kept = 100;      // bad rows listed in the report (all are counted)
+  size_t bad_rows_kept = 100;        // bad rows listed in the report (all are counted)
 };
 
 // A row that was refused: where and why.

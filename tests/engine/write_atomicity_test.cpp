@@ -121,8 +121,7 @@ TEST(WriteAtomicity, UniquenessConstraintViolationChangesNothing) {
   session.run("CREATE CONSTRAINT FOR (u:User) REQUIRE u.email IS UNIQUE");
   session.run("CREATE (:User {email: 'a@x'})");
 
-  Outcome<Result> r =
-      session.try_run("UNWIND ['b@x', 'a@x'] AS e CREATE (:User {email: e})");
+  Outcome<Result> r = session.try_run("UNWIND ['b@x', 'a@x'] AS e CREATE (:User {email: e})");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(count_nodes(session, "User"), 1);
 }
@@ -132,9 +131,7 @@ TEST(WriteAtomicity, UniquenessConstraintViolationChangesNothing) {
 TEST(WriteAtomicity, WriterKilledMidStatementLeavesOnlyWholeStatements) {
   constexpr int kBatch = 500;
   TempDir dir;
-  {
-    auto db = Database::open(dir.path());
-  }
+  { auto db = Database::open(dir.path()); }
 
   int64_t last = 0;
   for (int trial = 0; trial < 3; ++trial) {

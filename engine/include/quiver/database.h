@@ -84,7 +84,7 @@ struct Statistics {
   uint64_t relationship_types = 0;  // type names ever used
   uint64_t property_keys = 0;       // property key names ever used
   uint64_t indexes = 0;
-  std::map<std::string, uint64_t> nodes_per_label;          // labels with at least one node
+  std::map<std::string, uint64_t> nodes_per_label;         // labels with at least one node
   std::map<std::string, uint64_t> relationships_per_type;  // types with at least one relationship
 };
 

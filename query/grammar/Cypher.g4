@@ -277,7 +277,7 @@ mapLiteral : '{' ( mapEntry ( ',' mapEntry )* )? '}' ;
 
 mapEntry : schemaName ':' expression ;
 
-parameter : '$' ( symbolicName | DECIMAL_INTEGER ) ;
+parameter : '$' ( schemaName | DECIMAL_INTEGER ) ;
 
 caseExpression
   : CASE caseSubject=expression? caseAlternative+ ( ELSE caseElse=expression )? END

@@ -213,8 +213,9 @@ ast::ExprPtr AstBuilder::map_literal(P::MapLiteralContext* ctx) {
 }
 
 ast::ExprPtr AstBuilder::parameter(P::ParameterContext* ctx) {
-  std::string key = ctx->symbolicName() != nullptr ? name(ctx->symbolicName())
-                                                   : ctx->DECIMAL_INTEGER()->getText();
+  // Any name may follow '$', keywords included: `LIMIT $limit` is common.
+  std::string key =
+      ctx->schemaName() != nullptr ? name(ctx->schemaName()) : ctx->DECIMAL_INTEGER()->getText();
   return make_expr(pos(ctx), ast::Parameter{std::move(key)});
 }
 

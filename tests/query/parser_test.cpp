@@ -194,6 +194,16 @@ TEST(ParserTest, ParametersByNameAndNumber) {
   EXPECT_EQ(std::get<Parameter>(returned("$0").node).name, "0");
 }
 
+TEST(ParserTest, ParametersMayBeNamedLikeKeywords) {
+  EXPECT_EQ(std::get<Parameter>(returned("$limit").node).name, "limit");
+  EXPECT_EQ(std::get<Parameter>(returned("$MATCH").node).name, "MATCH");
+  EXPECT_EQ(std::get<Parameter>(returned("$`odd name`").node).name, "odd name");
+  Statement s = parse("MATCH (n) RETURN n SKIP $skip LIMIT $limit");
+  const auto& p = std::get<Return>(clause_at(s, 1).node).projection;
+  EXPECT_EQ(std::get<Parameter>(p.skip->node).name, "skip");
+  EXPECT_EQ(std::get<Parameter>(p.limit->node).name, "limit");
+}
+
 TEST(ParserTest, UpdatingClauses) {
   Statement s = parse(
       "MERGE (a:A {id: 1}) ON CREATE SET a.x = 1 ON MATCH SET a += {y: 2}, a:B "

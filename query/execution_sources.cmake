@@ -45,4 +45,4 @@ target_link_libraries(quiver_query PRIVATE ${QUIVER_LIBCSV})
 
 # g++ 12 at -O3 reports std::variant members of the recursive runtime Value as
 # maybe-uninitialized when they are moved: a known false positive of that compiler version.
-target_compile_options(quiver_query PRIVATE -Wno-maybe-uninitialized)
+target_compile_options(quiver_query PRIVATE $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)

@@ -12,6 +12,7 @@ target_sources(quiver_query PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/execute/pattern_paths.cpp
   ${CMAKE_CURRENT_LIST_DIR}/execute/operator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/execute/op_match.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/execute/op_count.cpp
   ${CMAKE_CURRENT_LIST_DIR}/execute/op_paging.cpp
   ${CMAKE_CURRENT_LIST_DIR}/execute/op_aggregate.cpp
   ${CMAKE_CURRENT_LIST_DIR}/execute/op_sort.cpp

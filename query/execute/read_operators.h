@@ -4,6 +4,7 @@
 // UNWIND and UNION.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -225,6 +226,56 @@ class UnionOp : public Operator {
   size_t current_ = 0;
   bool distinct_;
   std::unordered_set<std::vector<Value>, RowHash, RowEquivalent> seen_;
+};
+
+// Whether `MATCH <match> RETURN <projection>` only counts the matches of a chain that
+// CountPatternOp can count from adjacency: one non-optional pattern part without a path
+// variable or WHERE, at most two single-hop relationships, no property maps, no variable named
+// twice, and a projection that is count(*) or count(v) of a pattern variable alone (no
+// DISTINCT, ORDER BY, SKIP or LIMIT).
+bool count_pattern_applies(const ast::Match& match, const ast::Projection& projection);
+
+// Counts the matches of CHAIN, a pattern for which count_pattern_applies() holds, and emits one
+// row with the count in COLUMN, as `MATCH chain RETURN count(*)` would, without producing a row
+// per match: label members are read into a bitmap, a directed hop to an unlabelled node is a
+// degree lookup, and a chain of two relationships is counted per middle node as the product of
+// its two sides less the pairs that would use one relationship twice. Every input row of CHILD
+// sees the same matches (the chain binds nothing from the input). CHAIN must outlive the
+// operator. Throws StorageFailure, MemoryLimitExceeded or StatementInterrupted.
+class CountPatternOp : public Operator {
+ public:
+  CountPatternOp(ExecContext& ctx, OperatorPtr child, const ast::PatternElement& chain,
+                 std::string column);
+  ~CountPatternOp() override;
+  std::string describe() const override;
+  std::vector<std::string> details() const override;
+
+ protected:
+  bool next(Batch& out) override;
+
+ private:
+  class NodeFilter;
+
+  // One relationship of the chain seen from the node it is counted from.
+  struct Hop {
+    storage::Direction direction = storage::Direction::Both;
+    bool any_type = true;
+    std::vector<uint32_t> types;      // ids of the named types that exist, sorted, unique
+    const NodeFilter* far = nullptr;  // the labels the node at the other end must carry
+  };
+
+  Hop make_hop(const ast::RelationshipPattern& rel, storage::Direction direction,
+               const NodeFilter* far);
+  // Matches of HOP from NODE; with RELS, also appends the relationship of each.
+  uint64_t count_hop(uint64_t node, const Hop& hop, std::vector<uint64_t>* rels);
+  void for_each_node(const NodeFilter& filter, const std::vector<std::string>& labels,
+                     const std::function<void(uint64_t)>& visit);
+  int64_t count_matches();
+
+  ExecContext& ctx_;
+  Operator* child_;
+  const ast::PatternElement& chain_;
+  bool done_ = false;
 };
 
 // Finds the aggregate calls inside EXPR (not inside nested subqueries).

@@ -23,6 +23,13 @@ class ClausePlanner {
   // row for a correlated subquery).
   OperatorPtr plan_single(const ast::SingleQuery& query, std::vector<std::string>& columns,
                           OperatorPtr input = std::make_unique<ArgumentOp>(Schema())) {
+    if (input->schema().size() == 0 && counts_a_chain(query)) {
+      const auto& match = std::get<ast::Match>(query.clauses[0].node);
+      const auto& ret = std::get<ast::Return>(query.clauses[1].node);
+      columns = {ret.projection.items.front().column_name()};
+      return std::make_unique<CountPatternOp>(ctx_, std::move(input), match.pattern.front().element,
+                                              columns.front());
+    }
     OperatorPtr op = std::move(input);
     for (const ast::Clause& clause : query.clauses)
       op = plan_clause(std::move(op), clause, columns);
@@ -30,6 +37,15 @@ class ClausePlanner {
   }
 
  private:
+  // `MATCH chain RETURN count(*)`, counted from adjacency instead of match by match.
+  static bool counts_a_chain(const ast::SingleQuery& query) {
+    if (query.clauses.size() != 2)
+      return false;
+    const auto* match = std::get_if<ast::Match>(&query.clauses[0].node);
+    const auto* ret = std::get_if<ast::Return>(&query.clauses[1].node);
+    return match && ret && count_pattern_applies(*match, ret->projection);
+  }
+
   OperatorPtr plan_clause(OperatorPtr in, const ast::Clause& clause,
                           std::vector<std::string>& columns) {
     return std::visit(

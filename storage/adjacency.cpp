@@ -1,5 +1,7 @@
 #include "storage/adjacency.h"
 
+#include <vector>
+
 #include "storage/databases.h"
 #include "storage/key_codec.h"
 #include "storage/lmdb_util.h"
@@ -87,6 +89,51 @@ Result<std::uint64_t> Adjacency::degree(NodeId node, Direction direction,
       total += count;
       QUIVER_STORAGE_ASSIGN(found, cursor->get(k, v, MDB_NEXT_NODUP));
     }
+  }
+  return total;
+}
+
+Result<std::uint64_t> Adjacency::count_between(NodeId node, Direction direction,
+                                               std::optional<RelTypeId> type,
+                                               NodeId neighbour) const {
+  if (direction == Direction::Both) {
+    return make_error(StorageErrc::InvalidArgument, "count_between needs one direction");
+  }
+  QUIVER_STORAGE_ASSIGN(auto cursor, LmdbCursor::open(txn_, txn_.databases().adjacency));
+
+  // Under one key the records sort by neighbour, then relationship: the run of NEIGHBOUR
+  // starts at the first record not below (NEIGHBOUR, 0).
+  std::string lowest = adjacency_record(neighbour, 0);
+  auto count_in_key = [&](MDB_val key) -> Result<std::uint64_t> {
+    MDB_val v = to_val(lowest);
+    QUIVER_STORAGE_ASSIGN(bool found, cursor->get(key, v, MDB_GET_BOTH_RANGE));
+    std::uint64_t n = 0;
+    while (found && v.mv_size == kRecordSize &&
+           read_u64_be(static_cast<const char*>(v.mv_data)) == neighbour) {
+      ++n;
+      QUIVER_STORAGE_ASSIGN(found, cursor->get(key, v, MDB_NEXT_DUP));
+    }
+    return n;
+  };
+  if (type) {
+    std::string key = adjacency_key(node, direction, *type);
+    return count_in_key(to_val(key));
+  }
+
+  // Every type key under the 9-byte (node, direction) prefix.
+  std::string prefix = adjacency_key(node, direction, 0);
+  std::vector<std::string> keys;
+  MDB_val k = to_val(prefix);
+  MDB_val v{};
+  QUIVER_STORAGE_ASSIGN(bool found, cursor->get(k, v, MDB_SET_RANGE));
+  while (found && k.mv_size == kKeySize && to_view(k).substr(0, 9) == prefix.substr(0, 9)) {
+    keys.emplace_back(to_view(k));
+    QUIVER_STORAGE_ASSIGN(found, cursor->get(k, v, MDB_NEXT_NODUP));
+  }
+  std::uint64_t total = 0;
+  for (const std::string& key : keys) {
+    QUIVER_STORAGE_ASSIGN(std::uint64_t n, count_in_key(to_val(key)));
+    total += n;
   }
   return total;
 }

@@ -67,6 +67,13 @@ class Adjacency {
   Result<std::uint64_t> degree(NodeId node, Direction direction,
                                std::optional<RelTypeId> type = std::nullopt) const;
 
+  // Number of relationships between NODE and NEIGHBOUR in DIRECTION (Outgoing or Incoming) as
+  // seen from NODE, only of TYPE when given; NEIGHBOUR == NODE counts self-loops. One
+  // positioned read per type key, never a walk over NODE's other neighbours. Errors: Corrupt,
+  // Io, InvalidArgument (Both, or an ended transaction).
+  Result<std::uint64_t> count_between(NodeId node, Direction direction,
+                                      std::optional<RelTypeId> type, NodeId neighbour) const;
+
   // Internal to storage/: record or erase both adjacency entries of a relationship.
   static Status add(Transaction& txn, const RelationshipRecord& rel);
   static Status erase(Transaction& txn, const RelationshipRecord& rel);

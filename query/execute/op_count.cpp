@@ -121,6 +121,14 @@ class CountPatternOp::NodeFilter {
       ids_ = std::move(both);
     }
 
+    // Labels every node carries filter nothing: hops to them are then degree lookups.
+    if (ids_.size() == unwrap(nodes.count())) {
+      any_ = true;
+      ids_.clear();
+      ids_.shrink_to_fit();
+      return;
+    }
+
     // A bitmap costs one bit per id up to the largest; take it when that is at most a few
     // words per member.
     if (!ids_.empty() && ids_.back() / 64 < 4 * ids_.size() + 1024) {
@@ -290,28 +298,88 @@ int64_t CountPatternOp::count_matches() {
   Hop right = make_hop(rels[1], forward(rels[1].direction), filters[2].get());
   if ((!left.any_type && left.types.empty()) || (!right.any_type && right.types.empty()))
     return 0;
-  bool may_share = left.any_type || right.any_type;
-  for (uint32_t t : left.types)
-    may_share = may_share || std::binary_search(right.types.begin(), right.types.end(), t);
+  std::optional<std::vector<uint32_t>> common = common_types(left, right);
+  Shared shared_by = Shared::kWalk;
+  if (common && common->empty())
+    shared_by = Shared::kNone;
+  else if (left.direction != storage::Direction::Both &&
+           right.direction != storage::Direction::Both && left.direction != right.direction)
+    shared_by = Shared::kSelfLoops;
+  else if (left.direction == right.direction && left.direction != storage::Direction::Both &&
+           left.far->any() && right.far->any())
+    shared_by = Shared::kDegree;
 
   std::vector<uint64_t> left_rels;
   std::vector<uint64_t> right_rels;
+  bool walk = shared_by == Shared::kWalk;
   for_each_node(*filters[1], nodes[1].labels, [&](uint64_t middle) {
     left_rels.clear();
     right_rels.clear();
-    uint64_t l = count_hop(middle, left, may_share ? &left_rels : nullptr);
+    uint64_t l = count_hop(middle, left, walk ? &left_rels : nullptr);
     if (l == 0)
       return;
-    uint64_t r = count_hop(middle, right, may_share ? &right_rels : nullptr);
-    uint64_t shared = 0;
-    if (may_share && r > 0) {
-      std::sort(left_rels.begin(), left_rels.end());
-      for (uint64_t rel : right_rels)
-        shared += std::binary_search(left_rels.begin(), left_rels.end(), rel) ? 1 : 0;
-    }
-    total += l * r - shared;
+    uint64_t r = count_hop(middle, right, walk ? &right_rels : nullptr);
+    if (r == 0)
+      return;
+    total +=
+        l * r - shared_relationships(middle, shared_by, left, right, common, left_rels, right_rels);
   });
   return static_cast<int64_t>(total);
+}
+
+std::optional<std::vector<uint32_t>> CountPatternOp::common_types(const Hop& a, const Hop& b) {
+  if (a.any_type && b.any_type)
+    return std::nullopt;
+  if (a.any_type)
+    return b.types;
+  if (b.any_type)
+    return a.types;
+  std::vector<uint32_t> both;
+  std::set_intersection(a.types.begin(), a.types.end(), b.types.begin(), b.types.end(),
+                        std::back_inserter(both));
+  return both;
+}
+
+uint64_t CountPatternOp::shared_relationships(uint64_t middle, Shared how, const Hop& left,
+                                              const Hop& right,
+                                              const std::optional<std::vector<uint32_t>>& common,
+                                              std::vector<uint64_t>& left_rels,
+                                              const std::vector<uint64_t>& right_rels) {
+  storage::Adjacency adjacency(ctx_.txn());
+  auto per_type = [&](const std::function<uint64_t(std::optional<uint32_t>)>& count) {
+    if (!common)
+      return count(std::nullopt);
+    uint64_t n = 0;
+    for (uint32_t type : *common)
+      n += count(type);
+    return n;
+  };
+  switch (how) {
+    case Shared::kNone:
+      return 0;
+    case Shared::kSelfLoops:
+      // One hop leaves the middle node and the other enters it: only a self-loop can be both,
+      // and its far end is the middle node itself.
+      if (!left.far->contains(middle) || !right.far->contains(middle))
+        return 0;
+      return per_type([&](std::optional<uint32_t> type) {
+        return unwrap(adjacency.count_between(middle, storage::Direction::Outgoing, type, middle));
+      });
+    case Shared::kDegree:
+      // Both hops take the same direction to any node: every relationship of a common type
+      // serves both.
+      return per_type([&](std::optional<uint32_t> type) {
+        return unwrap(type ? adjacency.degree(middle, left.direction, *type)
+                           : adjacency.degree(middle, left.direction));
+      });
+    case Shared::kWalk:
+      break;
+  }
+  std::sort(left_rels.begin(), left_rels.end());
+  uint64_t n = 0;
+  for (uint64_t rel : right_rels)
+    n += std::binary_search(left_rels.begin(), left_rels.end(), rel) ? 1 : 0;
+  return n;
 }
 
 bool CountPatternOp::next(Batch& out) {

@@ -264,6 +264,20 @@ class CountPatternOp : public Operator {
     const NodeFilter* far = nullptr;  // the labels the node at the other end must carry
   };
 
+  // How the pairs of matches that would use one relationship for both hops are counted.
+  enum class Shared {
+    kNone,       // the hops have no type in common
+    kSelfLoops,  // one hop leaves the middle node, the other enters it
+    kDegree,     // both take one direction to unlabelled ends
+    kWalk,       // otherwise: the relationships of both sides are compared
+  };
+
+  // The type ids both hops accept; nullopt when both accept any type.
+  static std::optional<std::vector<uint32_t>> common_types(const Hop& a, const Hop& b);
+  uint64_t shared_relationships(uint64_t middle, Shared how, const Hop& left, const Hop& right,
+                                const std::optional<std::vector<uint32_t>>& common,
+                                std::vector<uint64_t>& left_rels,
+                                const std::vector<uint64_t>& right_rels);
   Hop make_hop(const ast::RelationshipPattern& rel, storage::Direction direction,
                const NodeFilter* far);
   // Matches of HOP from NODE; with RELS, also appends the relationship of each.

@@ -69,6 +69,12 @@ const std::vector<std::string> kPatterns = {
     "(a)-[:S]->(:A:B)-[:S]->(c)",
     "(a)-[:R]->(b)-[:Missing]->(c)",
     "()-[]-()-[]->()",
+    "(a:N)-[:R]->(b:N)-[:R]->(c:N)",
+    "(a:A)-[:R]->(b)<-[:R]-(c:A)",
+    "(a)-[:R]->(b)-[:R|S]->(c)",
+    "(a)-[]->(b)-[:S]->(c)",
+    "(a)<-[]-(b:B)<-[]-(c)",
+    "(a)-[:R]-(b)-[:R]->(c)",
 };
 
 TEST(CountPattern, CountsEqualThoseOfMatchingEveryPath) {

@@ -112,6 +112,31 @@ TEST_F(RelationshipStoreTest, ExpandByDirectionAndTypeAndDegreesAgree) {
   EXPECT_EQ(testing::drain(of_type), (std::vector<std::uint64_t>{3, 4}));
 }
 
+TEST_F(RelationshipStoreTest, CountBetweenTwoNodesReadsOnlyTheirRun) {
+  QV_ASSERT_OK(env_->write([](WriteTransaction& txn) -> Status {
+    RelationshipStore rels(txn);
+    QUIVER_STORAGE_TRY(rels.create(1, 1, 2, {}));
+    QUIVER_STORAGE_TRY(rels.create(1, 1, 2, {}));  // parallel
+    QUIVER_STORAGE_TRY(rels.create(2, 1, 2, {}));
+    QUIVER_STORAGE_TRY(rels.create(1, 1, 3, {}));
+    QUIVER_STORAGE_TRY(rels.create(1, 1, 1, {}));  // self-loops of two types
+    QUIVER_STORAGE_TRY(rels.create(2, 1, 1, {}));
+    return {};
+  }));
+  QV_ASSERT_OK_AND_ASSIGN(auto txn, env_->begin_read());
+  Adjacency adjacency(txn);
+  EXPECT_EQ(*adjacency.count_between(1, Direction::Outgoing, 1, 2), 2u);
+  EXPECT_EQ(*adjacency.count_between(1, Direction::Outgoing, std::nullopt, 2), 3u);
+  EXPECT_EQ(*adjacency.count_between(2, Direction::Incoming, std::nullopt, 1), 3u);
+  EXPECT_EQ(*adjacency.count_between(2, Direction::Outgoing, std::nullopt, 1), 0u);
+  EXPECT_EQ(*adjacency.count_between(1, Direction::Outgoing, 1, 1), 1u);
+  EXPECT_EQ(*adjacency.count_between(1, Direction::Incoming, std::nullopt, 1), 2u);
+  EXPECT_EQ(*adjacency.count_between(1, Direction::Outgoing, 9, 2), 0u);
+  EXPECT_EQ(*adjacency.count_between(4, Direction::Outgoing, std::nullopt, 1), 0u);
+  EXPECT_EQ(adjacency.count_between(1, Direction::Both, 1, 2).error().code,
+            StorageErrc::InvalidArgument);
+}
+
 TEST_F(RelationshipStoreTest, ExpandOverManyNeighboursPagesThroughEveryOne) {
   QV_ASSERT_OK(env_->write([](WriteTransaction& txn) -> Status {
     NodeStore nodes(txn);

@@ -1,6 +1,7 @@
 // EASE: the Gram matrix of the modelled items is accumulated on the backend (one thread per
-// row, so no two threads share a cell), inverted on the host by LAPACK's Cholesky routines, and
-// turned into the dense item-item weights B that users are scored through.
+// row, so no two threads share a cell), inverted by Cholesky routines (cuSOLVER on the device in
+// CUDA builds, LAPACK on the host otherwise), and turned into the dense item-item weights B
+// that users are scored through.
 
 #include <thrust/fill.h>
 #include <thrust/for_each.h>
@@ -14,6 +15,11 @@
 
 #include "gpu/detail/recommend_model.cuh"
 #include "gpu/recommend.h"
+
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
+#include <cusolverDn.h>
+#include <thrust/device_vector.h>
+#endif
 
 // LAPACK (Fortran calling convention, hidden string lengths last).
 extern "C" {
@@ -149,6 +155,75 @@ class EaseState final : public detail::ModelState {
   detail::DeviceVector<float> weights_;
 };
 
+// Adds lambda to each diagonal cell of the row-major N x N matrix.
+struct AddToDiagonal {
+  double* a;
+  std::uint64_t n;
+  double lambda;
+
+  QUIVER_HD void operator()(std::uint64_t i) const { a[i * n + i] += lambda; }
+};
+
+// The Gram matrix is symmetric, so row-major and column-major read alike; the routines below
+// leave the inverse in the lower triangle column-major, which is the upper one row-major, and
+// fill_lower() copies it down.
+void fill_lower(std::vector<double>& a, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      a[i * n + j] = a[j * n + i];
+    }
+  }
+}
+
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
+
+// Inverts the symmetric positive definite N x N matrix A on the device in place with cuSOLVER's
+// dense Cholesky routines (potrf, then potri); only the lower triangle (column-major) is valid
+// afterwards.
+Status invert_spd_on_device(double* a, int n) {
+  cusolverDnHandle_t handle = nullptr;
+  if (cusolverDnCreate(&handle) != CUSOLVER_STATUS_SUCCESS) {
+    return Error{ErrorCode::kInternal, "ease: cuSOLVER could not be initialised"};
+  }
+  struct HandleGuard {
+    cusolverDnHandle_t h;
+    ~HandleGuard() { cusolverDnDestroy(h); }
+  } guard{handle};
+
+  int factor_work = 0;
+  int invert_work = 0;
+  if (cusolverDnDpotrf_bufferSize(handle, CUBLAS_FILL_MODE_LOWER, n, a, n, &factor_work) !=
+          CUSOLVER_STATUS_SUCCESS ||
+      cusolverDnDpotri_bufferSize(handle, CUBLAS_FILL_MODE_LOWER, n, a, n, &invert_work) !=
+          CUSOLVER_STATUS_SUCCESS) {
+    return Error{ErrorCode::kInternal, "ease: cuSOLVER workspace query failed"};
+  }
+  thrust::device_vector<double> work(static_cast<std::size_t>(std::max(factor_work, invert_work)));
+  thrust::device_vector<int> info(1, 0);
+  double* w = thrust::raw_pointer_cast(work.data());
+  int* i = thrust::raw_pointer_cast(info.data());
+
+  if (cusolverDnDpotrf(handle, CUBLAS_FILL_MODE_LOWER, n, a, n, w, factor_work, i) !=
+      CUSOLVER_STATUS_SUCCESS) {
+    return Error{ErrorCode::kInternal, "ease: cuSOLVER potrf could not run"};
+  }
+  if (int status = info[0]; status != 0) {
+    return Error{ErrorCode::kInternal, "ease: Cholesky factorisation failed (cuSOLVER potrf info " +
+                                           std::to_string(status) + ")"};
+  }
+  if (cusolverDnDpotri(handle, CUBLAS_FILL_MODE_LOWER, n, a, n, w, invert_work, i) !=
+      CUSOLVER_STATUS_SUCCESS) {
+    return Error{ErrorCode::kInternal, "ease: cuSOLVER potri could not run"};
+  }
+  if (int status = info[0]; status != 0) {
+    return Error{ErrorCode::kInternal,
+                 "ease: inversion failed (cuSOLVER potri info " + std::to_string(status) + ")"};
+  }
+  return Unit{};
+}
+
+#else
+
 // Inverts the symmetric positive definite row-major N x N matrix in place (full matrix out).
 Status invert_spd(std::vector<double>& a, int n) {
   int info = 0;
@@ -163,15 +238,11 @@ Status invert_spd(std::vector<double>& a, int n) {
                  "ease: inversion failed (LAPACK dpotri info " + std::to_string(info) + ")"};
   }
 
-  // LAPACK wrote the lower triangle in column-major order, which is the upper one row-major.
-  const std::size_t size = static_cast<std::size_t>(n);
-  for (std::size_t i = 0; i < size; ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      a[i * size + j] = a[j * size + i];
-    }
-  }
+  fill_lower(a, static_cast<std::size_t>(n));
   return Unit{};
 }
+
+#endif
 
 }  // namespace
 
@@ -216,18 +287,31 @@ Result<Model> fit_ease(const SparseMatrix& interactions, const EaseConfig& confi
                        thrust::counting_iterator<std::uint64_t>(n),
                        GramRow{detail::view(xt), detail::view(x), detail::raw(d_item_of),
                                detail::raw(d_modelled_of), n, detail::raw(device_gram)});
+      thrust::for_each(thrust::counting_iterator<std::uint64_t>(0),
+                       thrust::counting_iterator<std::uint64_t>(n),
+                       AddToDiagonal{detail::raw(device_gram), n, config.lambda});
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
+      if (n > 0) {
+        Status inverted = invert_spd_on_device(detail::raw(device_gram), static_cast<int>(n));
+        if (!inverted.ok()) {
+          return inverted.error();
+        }
+      }
       detail::copy_to_host(device_gram, n * n, gram.data());
-    }
-    for (std::uint64_t a = 0; a < n; ++a) {
-      gram[a * n + a] += config.lambda;
+      fill_lower(gram, n);
+#else
+      detail::copy_to_host(device_gram, n * n, gram.data());
+#endif
     }
 
+#if THRUST_DEVICE_SYSTEM != THRUST_DEVICE_SYSTEM_CUDA
     if (n > 0) {
       Status inverted = invert_spd(gram, static_cast<int>(n));
       if (!inverted.ok()) {
         return inverted.error();
       }
     }
+#endif
 
     // B(j, i) = -P(j, i) / P(i, i) off the diagonal, 0 on it.
     std::vector<float> weights(n * n);

@@ -149,6 +149,21 @@ void BM_AggregationOverExpansion(benchmark::State& state) {
 }
 BENCHMARK(BM_AggregationOverExpansion)->Unit(benchmark::kMillisecond);
 
+// The same count twice: from adjacency (CountPattern), and path by path (WHERE true keeps the
+// matches and takes the ordinary match path), for the ratio of the two in one run.
+void BM_WholeGraphTwoHopCountFromAdjacency(benchmark::State& state) {
+  run_whole_graph(state,
+                  "MATCH (:User)-[:FOLLOWS]->(:User)-[:FOLLOWS]->(:User) RETURN count(*) AS n");
+}
+BENCHMARK(BM_WholeGraphTwoHopCountFromAdjacency)->Unit(benchmark::kMillisecond);
+
+void BM_WholeGraphTwoHopCountPathByPath(benchmark::State& state) {
+  run_whole_graph(state,
+                  "MATCH (:User)-[:FOLLOWS]->(:User)-[:FOLLOWS]->(:User) WHERE true "
+                  "RETURN count(*) AS n");
+}
+BENCHMARK(BM_WholeGraphTwoHopCountPathByPath)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace quiver
 

@@ -138,6 +138,67 @@ Result<std::uint64_t> Adjacency::count_between(NodeId node, Direction direction,
   return total;
 }
 
+Result<AdjacencyKeyScan> Adjacency::scan_keys() const {
+  QUIVER_STORAGE_ASSIGN(auto cursor, LmdbCursor::open(txn_, txn_.databases().adjacency));
+  return AdjacencyKeyScan(std::move(cursor));
+}
+
+AdjacencyKeyScan::AdjacencyKeyScan(std::unique_ptr<LmdbCursor> cursor)
+    : cursor_(std::move(cursor)) {}
+AdjacencyKeyScan::AdjacencyKeyScan(AdjacencyKeyScan&&) noexcept = default;
+AdjacencyKeyScan& AdjacencyKeyScan::operator=(AdjacencyKeyScan&&) noexcept = default;
+AdjacencyKeyScan::~AdjacencyKeyScan() = default;
+
+Result<bool> AdjacencyKeyScan::next(Key& out) {
+  MDB_val k{};
+  MDB_val v{};
+  QUIVER_STORAGE_ASSIGN(bool found, cursor_->get(k, v, started_ ? MDB_NEXT_NODUP : MDB_FIRST));
+  started_ = true;
+  if (!found) {
+    return false;
+  }
+  if (k.mv_size != kKeySize) {
+    return make_error(StorageErrc::Corrupt, "adjacency key of " + std::to_string(k.mv_size) +
+                                                " bytes, expected " + std::to_string(kKeySize));
+  }
+  key_.assign(static_cast<const char*>(k.mv_data), k.mv_size);
+  size_t count = 0;
+  int rc = mdb_cursor_count(cursor_->handle(), &count);
+  if (rc != 0) {
+    return lmdb_error(rc, "count adjacency");
+  }
+  out.node = read_u64_be(key_.data());
+  out.direction = static_cast<Direction>(key_[8]);
+  out.type = read_u32_be(key_.data() + 9);
+  out.count = count;
+  return true;
+}
+
+Result<std::uint64_t> AdjacencyKeyScan::count_to(NodeId neighbour) {
+  if (!started_ || key_.empty()) {
+    return make_error(StorageErrc::InvalidArgument, "count_to needs a current key");
+  }
+
+  // The cursor stays inside the current key, so the next call to next() still moves on from
+  // it.
+  std::string lowest = adjacency_record(neighbour, 0);
+  MDB_val k = to_val(key_);
+  MDB_val v = to_val(lowest);
+  QUIVER_STORAGE_ASSIGN(bool found, cursor_->get(k, v, MDB_GET_BOTH_RANGE));
+  std::uint64_t n = 0;
+  while (found && v.mv_size == kRecordSize &&
+         read_u64_be(static_cast<const char*>(v.mv_data)) == neighbour) {
+    ++n;
+    QUIVER_STORAGE_ASSIGN(found, cursor_->get(k, v, MDB_NEXT_DUP));
+  }
+  if (!found) {
+    // Past the key's last record LMDB leaves the cursor there; back on the key for next().
+    k = to_val(key_);
+    QUIVER_STORAGE_ASSIGN(found, cursor_->get(k, v, MDB_SET));
+  }
+  return n;
+}
+
 ExpandCursor::ExpandCursor(const Transaction& txn, NodeId node, Direction direction,
                            std::optional<RelTypeId> type)
     : node_(node),

@@ -51,6 +51,37 @@ class ExpandCursor {
   std::string page_;  // copy of the current page of 16-byte records
 };
 
+// Walks every adjacency key, (node, direction, type) in ascending order, with the number of
+// relationships under it, without visiting the relationships: whole-graph degree counts in one
+// sequential pass. Reads need its transaction active; same thread. Movable, not copyable.
+class AdjacencyKeyScan {
+ public:
+  struct Key {
+    NodeId node = 0;
+    Direction direction = Direction::Outgoing;
+    RelTypeId type = 0;
+    std::uint64_t count = 0;  // relationships under the key
+  };
+
+  // Internal to storage/; use Adjacency::scan_keys.
+  explicit AdjacencyKeyScan(std::unique_ptr<LmdbCursor> cursor);
+  AdjacencyKeyScan(AdjacencyKeyScan&&) noexcept;
+  AdjacencyKeyScan& operator=(AdjacencyKeyScan&&) noexcept;
+  ~AdjacencyKeyScan();
+
+  // Moves to the next key and writes it to OUT; false when none is left. Errors: Corrupt, Io.
+  Result<bool> next(Key& out);
+
+  // Relationships under the current key whose other end is NEIGHBOUR (the key's own node:
+  // its self-loops of the key's type). Needs a current key. Errors: Corrupt, Io.
+  Result<std::uint64_t> count_to(NodeId neighbour);
+
+ private:
+  std::unique_ptr<LmdbCursor> cursor_;
+  std::string key_;  // the current key's bytes
+  bool started_ = false;
+};
+
 // Reads the adjacency sub-database. Maintained by RelationshipStore; a view like the stores.
 class Adjacency {
  public:
@@ -73,6 +104,10 @@ class Adjacency {
   // Io, InvalidArgument (Both, or an ended transaction).
   Result<std::uint64_t> count_between(NodeId node, Direction direction,
                                       std::optional<RelTypeId> type, NodeId neighbour) const;
+
+  // Every adjacency key of the database, in order, with its count. Errors: Io, InvalidArgument
+  // (an ended transaction).
+  Result<AdjacencyKeyScan> scan_keys() const;
 
   // Internal to storage/: record or erase both adjacency entries of a relationship.
   static Status add(Transaction& txn, const RelationshipRecord& rel);

@@ -94,11 +94,25 @@ bool count_pattern_applies(const ast::Match& match, const ast::Projection& proje
 class CountPatternOp::NodeFilter {
  public:
   NodeFilter(ExecContext& ctx, const std::vector<std::string>& labels) {
+    storage::NodeStore nodes(ctx.txn());
+    nodes_ = unwrap(nodes.count());
+    members_ = nodes_;
     if (labels.empty()) {
       any_ = true;
       return;
     }
-    storage::NodeStore nodes(ctx.txn());
+
+    // Labels every node carries filter nothing, and their counts say so without a scan; hops
+    // to them are then degree lookups.
+    bool everywhere = true;
+    for (const std::string& label : labels) {
+      auto id = ctx.label_id(label);
+      everywhere = everywhere && id && unwrap(nodes.count_label(*id)) == nodes_;
+    }
+    if (everywhere) {
+      any_ = true;
+      return;
+    }
     for (size_t i = 0; i < labels.size(); ++i) {
       std::vector<uint64_t> members;
       if (auto id = ctx.label_id(labels[i])) {
@@ -121,13 +135,7 @@ class CountPatternOp::NodeFilter {
       ids_ = std::move(both);
     }
 
-    // Labels every node carries filter nothing: hops to them are then degree lookups.
-    if (ids_.size() == unwrap(nodes.count())) {
-      any_ = true;
-      ids_.clear();
-      ids_.shrink_to_fit();
-      return;
-    }
+    members_ = ids_.size();
 
     // A bitmap costs one bit per id up to the largest; take it when that is at most a few
     // words per member.
@@ -152,8 +160,14 @@ class CountPatternOp::NodeFilter {
 
   bool any() const { return any_; }
 
+  // True when at least an eighth of the nodes pass: a pass over every adjacency key then costs
+  // less than a lookup per member.
+  bool broad() const { return members_ * 8 >= nodes_; }
+
  private:
   bool any_ = false;
+  uint64_t nodes_ = 0;
+  uint64_t members_ = 0;
   std::vector<uint64_t> ids_;
   std::vector<uint64_t> bits_;
 };
@@ -287,6 +301,8 @@ int64_t CountPatternOp::count_matches() {
     Hop hop = make_hop(rels[0], from_right ? reverse(d) : d, filters[1 - anchor].get());
     if (!hop.any_type && hop.types.empty())
       return 0;
+    if (hop.direction != storage::Direction::Both && hop.far->any() && filters[anchor]->broad())
+      return count_by_key_scan(*filters[anchor], nullptr, hop, Shared::kNone, std::nullopt);
     for_each_node(*filters[anchor], nodes[anchor].labels,
                   [&](uint64_t id) { total += count_hop(id, hop, nullptr); });
     return static_cast<int64_t>(total);
@@ -309,6 +325,12 @@ int64_t CountPatternOp::count_matches() {
            left.far->any() && right.far->any())
     shared_by = Shared::kDegree;
 
+  if (shared_by != Shared::kWalk && left.direction != storage::Direction::Both &&
+      right.direction != storage::Direction::Both && left.far->any() && right.far->any() &&
+      filters[1]->broad()) {
+    return count_by_key_scan(*filters[1], &left, right, shared_by, common);
+  }
+
   std::vector<uint64_t> left_rels;
   std::vector<uint64_t> right_rels;
   bool walk = shared_by == Shared::kWalk;
@@ -324,6 +346,55 @@ int64_t CountPatternOp::count_matches() {
     total +=
         l * r - shared_relationships(middle, shared_by, left, right, common, left_rels, right_rels);
   });
+  return static_cast<int64_t>(total);
+}
+
+int64_t CountPatternOp::count_by_key_scan(const NodeFilter& anchor, const Hop* left,
+                                          const Hop& right, Shared shared_by,
+                                          const std::optional<std::vector<uint32_t>>& common) {
+  auto accepts = [](const Hop& hop, uint32_t type) {
+    return hop.any_type || std::binary_search(hop.types.begin(), hop.types.end(), type);
+  };
+  auto in_common = [&](uint32_t type) {
+    return !common || std::binary_search(common->begin(), common->end(), type);
+  };
+
+  storage::AdjacencyKeyScan scan = unwrap(storage::Adjacency(ctx_.txn()).scan_keys());
+  storage::AdjacencyKeyScan::Key key;
+  uint64_t total = 0;
+  uint64_t node = 0;
+  bool have_node = false;
+  uint64_t l = 0;
+  uint64_t r = 0;
+  uint64_t shared = 0;
+  auto flush = [&]() {
+    if (have_node && anchor.contains(node))
+      total += left ? l * r - shared : r;
+    l = r = shared = 0;
+  };
+  uint64_t keys = 0;
+  while (unwrap(scan.next(key))) {
+    if ((++keys & 1023) == 0)
+      ctx_.checkpoint();
+    if (!have_node || key.node != node) {
+      flush();
+      node = key.node;
+      have_node = true;
+    }
+    if (key.direction == right.direction && accepts(right, key.type))
+      r += key.count;
+    if (!left)
+      continue;
+    if (key.direction == left->direction && accepts(*left, key.type))
+      l += key.count;
+    if (!in_common(key.type) || !accepts(*left, key.type) || !accepts(right, key.type))
+      continue;
+    if (shared_by == Shared::kDegree && key.direction == left->direction)
+      shared += key.count;
+    else if (shared_by == Shared::kSelfLoops && key.direction == storage::Direction::Outgoing)
+      shared += unwrap(scan.count_to(key.node));
+  }
+  flush();
   return static_cast<int64_t>(total);
 }
 

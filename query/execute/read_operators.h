@@ -278,6 +278,10 @@ class CountPatternOp : public Operator {
                                 const std::optional<std::vector<uint32_t>>& common,
                                 std::vector<uint64_t>& left_rels,
                                 const std::vector<uint64_t>& right_rels);
+  // Counts from one pass over every adjacency key: hops in one direction each to unlabelled
+  // ends, ANCHOR the node they share (LEFT is null for a single hop).
+  int64_t count_by_key_scan(const NodeFilter& anchor, const Hop* left, const Hop& right,
+                            Shared shared_by, const std::optional<std::vector<uint32_t>>& common);
   Hop make_hop(const ast::RelationshipPattern& rel, storage::Direction direction,
                const NodeFilter* far);
   // Matches of HOP from NODE; with RELS, also appends the relationship of each.

@@ -6,6 +6,7 @@
 #include "query/execute/read_operators.h"
 #include "storage/adjacency.h"
 #include "storage/node_store.h"
+#include "storage/relationship_store.h"
 
 namespace quiver::query {
 
@@ -301,6 +302,15 @@ int64_t CountPatternOp::count_matches() {
     Hop hop = make_hop(rels[0], from_right ? reverse(d) : d, filters[1 - anchor].get());
     if (!hop.any_type && hop.types.empty())
       return 0;
+    // Directed, with no label on either end: the relationship counts LMDB keeps answer.
+    if (hop.direction != storage::Direction::Both && hop.far->any() && filters[anchor]->any()) {
+      storage::RelationshipStore store(ctx_.txn());
+      if (hop.any_type)
+        return static_cast<int64_t>(unwrap(store.count()));
+      for (uint32_t type : hop.types)
+        total += unwrap(store.count_type(type));
+      return static_cast<int64_t>(total);
+    }
     if (hop.direction != storage::Direction::Both && hop.far->any() && filters[anchor]->broad())
       return count_by_key_scan(*filters[anchor], nullptr, hop, Shared::kNone, std::nullopt);
     for_each_node(*filters[anchor], nodes[anchor].labels,

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "quiver/client.h"
+#include "quiver/literal.h"
 #include "shell/commands.h"
 #include "shell/interactive.h"
 #include "shell/result_format.h"
@@ -138,7 +139,7 @@ Map evaluate_params(client::Client& db,
   Map params;
   for (const auto& [name, literal] : bindings) {
     try {
-      params[name] = db.run("RETURN " + literal + " AS value").rows().at(0)[0];
+      params[name] = db.run(parameter_value_query(literal).value_or_throw()).rows().at(0)[0];
     } catch (const Error& e) {
       throw Error(e.category(), e.detail(), e.phase(),
                   "the value of parameter " + name + " is not a Cypher literal: " + e.message());

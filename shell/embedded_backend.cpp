@@ -1,6 +1,7 @@
 // The shell's statements on an embedded database: a Session and the Transaction of :begin.
 #include <optional>
 
+#include "quiver/literal.h"
 #include "shell/shell_backend.h"
 
 namespace quiver::shell {
@@ -27,7 +28,7 @@ class EmbeddedBackend : public ShellBackend {
 
   Value evaluate(const std::string& literal, const Params& params) override {
     // A read statement of its own: it never waits for, nor touches, the open transaction.
-    return session_.run("RETURN " + literal + " AS value", params).rows().at(0)[0];
+    return session_.run(parameter_value_query(literal).value_or_throw(), params).rows().at(0)[0];
   }
 
   void begin(bool read_only) override {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "quiver/database.h"
+#include "quiver/literal.h"
 #include "shell/commands.h"
 #include "shell/interactive.h"
 #include "shell/result_format.h"
@@ -88,7 +89,8 @@ Params evaluate_params(Session& session,
                        const std::vector<std::pair<std::string, std::string>>& bindings) {
   Params params;
   for (const auto& [name, literal] : bindings) {
-    Outcome<Result> value = session.try_run("RETURN " + literal + " AS value");
+    Outcome<std::string> query = parameter_value_query(literal);
+    Outcome<Result> value = query.ok() ? session.try_run(query.value()) : query.error();
     if (!value.ok()) {
       const Error& e = value.error();
       throw Error(e.category(), e.detail(), e.phase(),

@@ -2,6 +2,7 @@
 // :schema's counts come from Cypher, since a server offers no statistics call.
 #include <optional>
 
+#include "quiver/literal.h"
 #include "shell/shell_backend.h"
 
 namespace quiver::shell {
@@ -35,7 +36,7 @@ class RemoteBackend : public ShellBackend {
   }
 
   Value evaluate(const std::string& literal, const Params& params) override {
-    std::string query = "RETURN " + literal + " AS value";
+    std::string query = parameter_value_query(literal).value_or_throw();
     if (!in_transaction()) {
       return client_->run(query, params).rows().at(0)[0];
     }

@@ -74,6 +74,13 @@ class Outcome {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
+  // The value, or the held Error thrown when there is none.
+  T value_or_throw() && {
+    if (!ok())
+      throw std::get<1>(state_);
+    return std::get<0>(std::move(state_));
+  }
+
   // The error. Precondition: !ok().
   const Error& error() const { return std::get<1>(state_); }
 

@@ -24,6 +24,8 @@ std::string_view category_name(ErrorCategory category) {
       return "LabelNotFound";
     case ErrorCategory::kTypeError:
       return "TypeError";
+    case ErrorCategory::kSecurityError:
+      return "SecurityError";
     case ErrorCategory::kArgumentError:
       return "ArgumentError";
     case ErrorCategory::kArithmeticError:

@@ -25,6 +25,7 @@ enum class ErrorCategory {
   kArgumentError,
   kArithmeticError,
   kProcedureError,
+  kSecurityError,
 };
 
 // When the error was found: before any data was touched, or while running.

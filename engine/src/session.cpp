@@ -302,6 +302,7 @@ WriteProgress* pointer_to(std::optional<WriteProgress>& progress) {
 query::InterruptLimits limits_of(const Database::Impl& db, const RunOptions& options) {
   query::InterruptLimits limits;
   limits.cancel = options.cancel;
+  limits.restricted = options.restricted;
   limits.timeout = options.timeout.count() > 0 ? options.timeout : db.options.query_timeout;
   if (limits.timeout.count() > 0) {
     limits.deadline = Clock::now() + limits.timeout;

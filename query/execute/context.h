@@ -79,6 +79,9 @@ struct InterruptLimits {
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   std::chrono::milliseconds timeout{0};       // what the deadline was set from, for the message
   const std::atomic<bool>* cancel = nullptr;  // owned by the caller; outlives the statement
+  // The caller may read the graph but not change what the database keeps beside it: procedures
+  // marked `changes_state` (models, projections, files) are refused at planning.
+  bool restricted = false;
 };
 
 // What a statement changed (mirrors quiver::Counters of the public API).
@@ -162,6 +165,9 @@ class ExecContext {
   uint64_t memory_used() const { return used_; }
 
   // Sets when the statement must stop (see checkpoint()); none until called.
+  // Whether the statement's caller is restricted (InterruptLimits::restricted).
+  bool restricted() const { return limits_.restricted; }
+
   void set_interrupt_limits(const InterruptLimits& limits) {
     limits_ = limits;
     interruptible_ =

@@ -36,7 +36,7 @@ bool lies_inside(const std::filesystem::path& path, const std::filesystem::path&
 
 std::filesystem::path permitted_file(const FileAccessPolicy& policy, const std::string& path) {
   if (!policy.allowed) {
-    denied(policy, "reading files is disabled on this database ('" + path + "')");
+    denied(policy, "access to files is disabled on this database ('" + path + "')");
   }
   if (policy.root.empty()) {
     return path;
@@ -49,8 +49,8 @@ std::filesystem::path permitted_file(const FileAccessPolicy& policy, const std::
   }
   candidate = resolved(candidate);
   if (!lies_inside(candidate, root)) {
-    denied(policy, "files are read only from inside " + root.string() + ", and '" + path +
-                       "' resolves to " + candidate.string());
+    denied(policy, "only files inside " + root.string() + " may be read or written, and '" + path +
+                       "' leads outside it");
   }
   return candidate;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-// Which local files a statement may read (LOAD CSV): all of them, none, or those inside one
-// directory.
+// Which local files a statement may read (LOAD CSV) or write (rec.exportSplit): all of them,
+// none, or those inside one directory.
 
 #include <filesystem>
 #include <string>

@@ -18,12 +18,15 @@ namespace quiver::query {
 
 // One procedure. `run` receives the evaluated arguments (one per signature input, in order) and
 // returns its rows, one value per signature output. It may throw QueryError (ProcedureError,
-// ArgumentError...). `writes` marks procedures that need a write transaction.
+// ArgumentError...). `writes` marks procedures that need a write transaction; `changes_state`
+// those that fit, replace, save or drop what the database keeps beside the graph (models, kept
+// projections) or write files, which a restricted caller (a reader of a server) may not run.
 struct Procedure {
   ProcedureSignature signature;
   std::string description;
   bool writes = false;
   std::function<std::vector<std::vector<Value>>(ExecContext&, const std::vector<Value>&)> run;
+  bool changes_state = false;
 };
 
 // Procedures by full dotted name (case-insensitive). Filled at start-up, then read: concurrent

@@ -105,6 +105,13 @@ class ClausePlanner {
                        "ProcedureNotFound", "there is no procedure " + call.procedure,
                        clause.pos.line, clause.pos.column);
     }
+    if (proc->changes_state && ctx_.restricted()) {
+      throw QueryError(ErrorCategory::kSecurityError, ErrorPhase::kCompileTime, "Forbidden",
+                       call.procedure +
+                           " changes what the database keeps beside the graph (models, "
+                           "projections or files), which this caller may not do",
+                       clause.pos.line, clause.pos.column);
+    }
     const ProcedureSignature& sig = proc->signature;
     std::vector<const ast::Expression*> args;
     if (call.args) {

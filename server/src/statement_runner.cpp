@@ -72,6 +72,9 @@ const std::vector<std::string>& StatementRunner::run(const std::string& query, c
 RunOptions StatementRunner::options_until(Clock::time_point deadline) const {
   RunOptions options;
   options.cancel = &cancel_;
+  // Readers may read the graph, not refit, replace or drop the models and projections every
+  // other user is served from, nor write files.
+  options.restricted = role_ == Role::kReader;
   if (deadline != Clock::time_point::max()) {
     check_deadline(deadline);
     // At least a millisecond: 0 would mean no limit at all.

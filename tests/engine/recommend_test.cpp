@@ -326,6 +326,57 @@ TEST_F(RecProceduresTest, TheExportedSplitHoldsEveryInteractionOnce) {
   EXPECT_EQ(lines.count("4,11,train"), 1u);
 }
 
+TEST_F(RecProceduresTest, ARestrictedCallerRecommendsButNeitherFitsDropsNorExports) {
+  run(kGraph);
+  fit("kept", "model: 'itemKnn'");
+  RunOptions restricted;
+  restricted.restricted = true;
+  Session session = db_->session();
+  for (const std::string& query :
+       {"CALL rec.fit('kept', {" + std::string(kBehaviour) + ", model: 'popularity'})",
+        std::string("CALL rec.refit('kept')"), std::string("CALL rec.save('kept')"),
+        std::string("CALL rec.drop('kept')"),
+        "CALL rec.exportSplit({" + std::string(kBehaviour) + ", path: 'x.csv'})",
+        std::string("CALL algo.graph.project('g', {})"),
+        std::string("CALL algo.graph.drop('g')")}) {
+    Outcome<Result> r = session.try_run(query, {}, restricted);
+    ASSERT_FALSE(r.ok()) << query;
+    EXPECT_EQ(r.error().category(), "SecurityError") << query;
+    EXPECT_EQ(r.error().detail(), "Forbidden") << query;
+  }
+
+  Outcome<Result> recommended = session.try_run(
+      "MATCH (u:User {name: 'U1'}) CALL rec.recommend('kept', u, {k: 2}) YIELD item "
+      "RETURN count(item) AS n",
+      {}, restricted);
+  ASSERT_TRUE(recommended.ok()) << recommended.error().what();
+  EXPECT_EQ(run("CALL rec.models() YIELD name, model RETURN model")[0].get("model").as_string(),
+            "item_knn");
+}
+
+TEST_F(RecProceduresTest, TheSplitIsWrittenOnlyWhereLoadCsvMayRead) {
+  db_.reset();
+  Options options;
+  options.durable = false;
+  options.load_csv_root = dir_.path() / "exports";
+  std::filesystem::create_directories(options.load_csv_root);
+  db_ = Database::open(dir_.path() / "db", options);
+  run(kGraph);
+
+  std::string call = "CALL rec.exportSplit({" + std::string(kBehaviour) + ", path: $path})";
+  Outcome<Result> outside =
+      db_->session().try_run(call, {{"path", Value((dir_.path() / "elsewhere.csv").string())}});
+  ASSERT_FALSE(outside.ok());
+  EXPECT_EQ(outside.error().detail(), "FileAccessDenied");
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() / "elsewhere.csv"));
+  Outcome<Result> climbing = db_->session().try_run(call, {{"path", Value("../up.csv")}});
+  ASSERT_FALSE(climbing.ok());
+  EXPECT_EQ(climbing.error().detail(), "FileAccessDenied");
+
+  run(call, {{"path", Value("split.csv")}});
+  EXPECT_TRUE(std::filesystem::exists(options.load_csv_root / "split.csv"));
+}
+
 TEST_F(RecProceduresTest, BadConfigurationGivesClearErrors) {
   run(kGraph);
   Error e = error_of(

@@ -178,6 +178,20 @@ TEST(CppDriver, ReadersCannotWriteAndOnlyAdminsManageUsers) {
   EXPECT_EQ(error_of([&] { read.run("CREATE (:Nope)"); }).detail(), "Forbidden");
   read.rollback();
   EXPECT_EQ(error_of([&] { reader->run("SHOW USERS"); }).detail(), "Forbidden");
+  // Nor may a reader replace the models others are served from, or write a file.
+  Error fit = error_of([&] {
+    reader->run(
+        "CALL rec.fit('m', {userLabel: 'Seed', itemLabels: 'Seed', "
+        "interactionTypes: 'R'})");
+  });
+  EXPECT_EQ(fit.category(), "SecurityError");
+  EXPECT_EQ(fit.detail(), "Forbidden");
+  EXPECT_EQ(error_of([&] {
+              reader->run(
+                  "CALL rec.exportSplit({userLabel: 'Seed', itemLabels: 'Seed', "
+                  "interactionTypes: 'R', path: '/tmp/quiver-reader-export.csv'})");
+            }).detail(),
+            "Forbidden");
 
   auto editor = connect_as(server, "editor1", "e");
   editor->run("CREATE (:Made)");
@@ -226,7 +240,7 @@ TEST(CppDriver, LoadCsvReadsOnlyInsideTheImportDir) {
        {secret, std::string("../secret.csv"), std::string("/etc/passwd")}) {
     Error e = error_of([&] { reader->run("LOAD CSV FROM $f AS row RETURN row", {{"f", source}}); });
     EXPECT_EQ(e.detail(), "FileAccessDenied") << source << ": " << e.what();
-    EXPECT_NE(std::string(e.what()).find("only from inside"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("only files inside"), std::string::npos) << e.what();
   }
 }
 

@@ -50,7 +50,8 @@ struct Options {
                                           // time it passes another multiple, and a summary at
                                           // its end; smaller ones log nothing (0: never)
 
-  // Which files LOAD CSV may read. By default any file this process can read. With
+  // Which files LOAD CSV may read and rec.exportSplit may write. By default any file this
+  // process can read or write. With
   // load_csv_files false, none: LOAD CSV of a file fails with ArgumentError/FileAccessDenied.
   // With load_csv_root set, only files inside that directory: a relative path (or file: URL) is
   // taken inside it, and every path is resolved ('..' and symbolic links followed) before the
@@ -74,6 +75,13 @@ struct RunOptions {
   // check. Owned by the caller, who must keep it alive until the call returns and clear it
   // before the next statement that should run.
   const std::atomic<bool>* cancel = nullptr;
+
+  // When true, the statement may read and (in a write transaction) change the graph, but not
+  // what the database keeps beside it: procedures that fit, replace, save or drop models and
+  // kept projections or write files (rec.fit, rec.refit, rec.save, rec.drop, rec.exportSplit,
+  // algo.graph.project, algo.graph.drop) fail with SecurityError/Forbidden before anything runs.
+  // quiverd sets it for users of the reader role.
+  bool restricted = false;
 };
 
 // Counts of what the database holds, read without scanning.

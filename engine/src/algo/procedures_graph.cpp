@@ -55,7 +55,8 @@ void add_project(query::ProcedureRegistry& registry, ProjectionCatalog& catalog)
         return std::vector<std::vector<query::Value>>{{name, as_int(kept->node_count()),
                                                        as_int(kept->relationship_count()),
                                                        kept->project_millis()}};
-      }});
+      },
+      true});
 }
 
 void add_list(query::ProcedureRegistry& registry, ProjectionCatalog& catalog) {
@@ -108,7 +109,8 @@ void add_drop(query::ProcedureRegistry& registry, ProjectionCatalog& catalog) {
         }
         return std::vector<std::vector<query::Value>>{
             {args[0], as_int(dropped->node_count()), as_int(dropped->relationship_count())}};
-      }});
+      },
+      true});
 }
 
 void add_backend(query::ProcedureRegistry& registry) {

@@ -123,7 +123,8 @@ void add_fit(query::ProcedureRegistry& registry, RecommenderCatalog& catalog) {
             fit_recommender(ctx.txn(), "rec.fit", name, map_arg(args, 1, "rec.fit"));
         catalog.put(kept);
         return fit_row(*kept);
-      }});
+      },
+      true});
 
   registry.add(query::Procedure{
       {"rec.refit", {{"name", "STRING?"}}, fit_outputs()},
@@ -137,7 +138,8 @@ void add_fit(query::ProcedureRegistry& registry, RecommenderCatalog& catalog) {
         RecommenderPtr kept = fit_recommender(ctx.txn(), "rec.refit", name, old->definition);
         catalog.put(kept);
         return fit_row(*kept);
-      }});
+      },
+      true});
 }
 
 void add_catalogue(query::ProcedureRegistry& registry, RecommenderCatalog& catalog) {
@@ -205,7 +207,8 @@ void add_catalogue(query::ProcedureRegistry& registry, RecommenderCatalog& catal
         query::unwrap(storage::Settings(ctx.txn()).put(saved_definition_key(name),
                                                        definition_to_json(kept->definition)));
         return Rows{{name, true}};
-      }});
+      },
+      true});
 
   registry.add(query::Procedure{
       {"rec.drop",
@@ -223,7 +226,8 @@ void add_catalogue(query::ProcedureRegistry& registry, RecommenderCatalog& catal
           fail("ModelNotFound", "there is no recommender model named '" + name + "'");
         }
         return Rows{{name, dropped, unsaved}};
-      }});
+      },
+      true});
 }
 
 // Flags of the items that pass the itemLabels / itemProperties filters; empty when there are
@@ -645,10 +649,13 @@ void add_evaluation(query::ProcedureRegistry& registry) {
         ConfigReader config(procedure, map_arg(args, 0, procedure));
         InteractionSpec spec = read_interaction_spec(config);
         gpu::SplitConfig split = read_split(config);
-        std::string path = config.string("path", "");
-        if (path.empty()) {
+        std::string named = config.string("path", "");
+        if (named.empty()) {
           config.invalid("'path' names the CSV file to write and is required");
         }
+        // The file rules of LOAD CSV hold for the file written: quiverd confines both to its
+        // --import-dir.
+        std::string path = query::permitted_file(ctx.file_access(), named).string();
         std::string user_key = config.string("userIdProperty", "");
         std::string item_key = config.string("itemIdProperty", "");
         config.finish();
@@ -662,7 +669,8 @@ void add_evaluation(query::ProcedureRegistry& registry) {
         return Rows{{path, as_int(call.data->user_ids.size()),
                      as_int(call.split.train.entry_count()),
                      as_int(call.split.test.entry_count())}};
-      }});
+      },
+      true});
 }
 
 }  // namespace

@@ -3,8 +3,13 @@
 #include "quiver/csv_reader.h"
 
 #include "query/execute/csv_reader.h"
+#include "query/utf8.h"
 
 namespace quiver {
+
+std::optional<size_t> first_invalid_utf8(std::string_view text) {
+  return query::first_invalid_utf8(text);
+}
 
 struct CsvReader::Impl {
   Impl(const std::filesystem::path& path, char delimiter) : reader(path, delimiter) {}

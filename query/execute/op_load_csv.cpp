@@ -3,6 +3,7 @@
 #include "query/errors.h"
 #include "query/execute/load_csv.h"
 #include "query/parse/literals.h"
+#include "query/utf8.h"
 
 namespace quiver::query {
 
@@ -64,6 +65,25 @@ LoadCsvOp::LoadCsvOp(ExecContext& ctx, OperatorPtr child, const ast::LoadCsv& cl
 
 LoadCsvOp::~LoadCsvOp() = default;
 
+namespace {
+
+// Refuses a record with a field that is not UTF-8: every Cypher string is UTF-8, and one that is
+// not would reach drivers that cannot decode it.
+void require_utf8(const CsvRecord& record, const std::filesystem::path& path) {
+  for (size_t i = 0; i < record.fields.size(); ++i) {
+    std::optional<size_t> bad =
+        record.fields[i] ? first_invalid_utf8(*record.fields[i]) : std::nullopt;
+    if (bad) {
+      throw QueryError(ErrorCategory::kArgumentError, ErrorPhase::kRuntime, "InvalidUnicode",
+                       "LOAD CSV: " + path.string() + ":" + std::to_string(record.line) +
+                           ": field " + std::to_string(i + 1) + " is not valid UTF-8 (byte " +
+                           std::to_string(*bad + 1) + ")");
+    }
+  }
+}
+
+}  // namespace
+
 bool LoadCsvOp::open(size_t row) {
   Value source = eval_.eval(*clause_.source, RowRef{&input_, row});
   if (source.is_null()) {
@@ -81,11 +101,15 @@ bool LoadCsvOp::open(size_t row) {
     if (clause_.with_headers) {
       CsvRecord header;
       if (reader_->next(header)) {
+        require_utf8(header, path);
         for (CsvField& field : header.fields) {
           header_.push_back(field.value_or(""));
         }
       }
     }
+  } catch (const QueryError&) {
+    reader_.reset();
+    throw;
   } catch (const std::runtime_error& e) {
     reader_.reset();
     resource_error(std::string("LOAD CSV: ") + e.what());
@@ -140,6 +164,7 @@ bool LoadCsvOp::next(Batch& out) {
       ++input_row_;
       continue;
     }
+    require_utf8(record, reader_->path());
     for (size_t c = 0; c < in_width; ++c) {
       out.columns[c].push_back(input_.columns[c][input_row_]);
     }

@@ -4,6 +4,7 @@
 
 #include "CypherLexer.h"
 #include "query/errors.h"
+#include "query/utf8.h"
 
 namespace quiver::query::parse_detail {
 
@@ -15,31 +16,6 @@ using grammar::CypherLexer;
                                uint32_t column, std::string_view text) {
   throw QueryError(ErrorCategory::kSyntaxError, ErrorPhase::kCompileTime, detail, message, line,
                    column, text);
-}
-
-// Length of the UTF-8 sequence starting at text[i], or 0 when it is malformed (overlong forms,
-// surrogates and values past U+10FFFF included).
-size_t utf8_sequence_length(std::string_view text, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char lead = byte(i);
-  if (lead < 0x80) {
-    return 1;
-  }
-  size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-  if (length == 0 || lead > 0xF4 || i + length > text.size()) {
-    return 0;
-  }
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      return 0;
-    }
-  }
-  unsigned char second = byte(i + 1);
-  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second >= 0xA0) ||
-      (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second >= 0x90)) {
-    return 0;
-  }
-  return length;
 }
 
 // Tokens that end an expression context: the operator count of their bracket level restarts.

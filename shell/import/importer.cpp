@@ -62,6 +62,11 @@ std::vector<std::string> header_fields(CsvReader& reader) {
   std::vector<std::string> out;
   for (const CsvField& f : record.fields) {
     out.push_back(f.value_or(""));
+    if (std::optional<size_t> bad = first_invalid_utf8(out.back())) {
+      throw ImportError(reader.path().string() + ":" + std::to_string(record.line) +
+                        ": header column " + std::to_string(out.size()) +
+                        " is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
+    }
   }
   return out;
 }
@@ -80,6 +85,15 @@ Row convert_row(const Header& header, const ImportFile& file, const CsvRecord& r
   if (record.fields.size() != header.columns.size()) {
     throw std::runtime_error("expected " + std::to_string(header.columns.size()) +
                              " fields, found " + std::to_string(record.fields.size()));
+  }
+  // Every string Quiver stores is UTF-8, so that every driver can decode what it reads back.
+  for (size_t i = 0; i < record.fields.size(); ++i) {
+    std::optional<size_t> bad =
+        record.fields[i] ? first_invalid_utf8(*record.fields[i]) : std::nullopt;
+    if (bad) {
+      throw std::runtime_error("field " + std::to_string(i + 1) + " is not valid UTF-8 (byte " +
+                               std::to_string(*bad + 1) + ")");
+    }
   }
   Row row;
   row.labels = file.labels;

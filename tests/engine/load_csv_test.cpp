@@ -104,6 +104,23 @@ TEST_F(LoadCsvTest, MalformedFileIsAnErrorWithItsLineAndWritesNothing) {
   EXPECT_EQ(run("MATCH (n:Row) RETURN count(n)")[0][0], Value(int64_t{0}));
 }
 
+TEST_F(LoadCsvTest, AFieldThatIsNotUtf8IsAnErrorWithItsLineAndWritesNothing) {
+  std::string file = dir_.write("latin1.csv", "name\nok\n\xE9t\xE9\n");
+  Outcome<Result> r = db_->session().try_run(
+      "LOAD CSV WITH HEADERS FROM $f AS row CREATE (:Row {name: row.name})", {{"f", file}});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().detail(), "InvalidUnicode");
+  EXPECT_NE(std::string(r.error().what()).find("latin1.csv:3: field 1 is not valid UTF-8"),
+            std::string::npos)
+      << r.error().what();
+  EXPECT_EQ(run("MATCH (n:Row) RETURN count(n)")[0][0], Value(int64_t{0}));
+
+  std::string header = dir_.write("header.csv", "n\xFFme\nok\n");
+  EXPECT_FALSE(db_->session()
+                   .try_run("LOAD CSV WITH HEADERS FROM $f AS row RETURN row", {{"f", header}})
+                   .ok());
+}
+
 TEST_F(LoadCsvTest, RemoteUrlsAndNonStringSourcesAreRefused) {
   Outcome<Result> remote =
       db_->session().try_run("LOAD CSV FROM 'https://example.org/x.csv' AS row RETURN row");

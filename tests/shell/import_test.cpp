@@ -91,6 +91,21 @@ TEST(Import, ABadRowStopsTheImportWithFileLineAndReasonAndWritesNothing) {
   EXPECT_EQ(scalar(tmp.path() / "db", "MATCH (n) RETURN count(n)"), 0);
 }
 
+TEST(Import, TextThatIsNotUtf8IsABadRow) {
+  TempDir tmp;
+  std::string nodes = tmp.write("n.csv", "id:ID,name\na,ok\nb,\xFF\xFE bad\nc,caf\xC3\xA9\n");
+  const std::string db = (tmp.path() / "db").string();
+  ImportRun stopped = import({db, "--nodes=N=" + nodes});
+  EXPECT_EQ(stopped.code, kExitFailure);
+  EXPECT_NE(stopped.err.find("n.csv:3: field 2 is not valid UTF-8 (byte 1)"), std::string::npos)
+      << stopped.err;
+  EXPECT_EQ(scalar(tmp.path() / "db", "MATCH (n) RETURN count(n)"), 0);
+
+  ImportRun skipped = import({db, "--nodes=N=" + nodes, "--skip-bad-rows"});
+  ASSERT_EQ(skipped.code, kExitOk) << skipped.err;
+  EXPECT_EQ(scalar(tmp.path() / "db", "MATCH (n) RETURN count(n)"), 2);
+}
+
 TEST(Import, ADatabaseThatHoldsNodesIsRefusedUnlessAppending) {
   TempDir tmp;
   std::string nodes = tmp.write("n.csv", "id:ID,name\na,Ann\nb,Bo\n");

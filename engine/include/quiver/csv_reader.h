@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quiver {
@@ -23,6 +24,12 @@ struct CsvRecord {
   std::vector<CsvField> fields;
   uint64_t line = 0;
 };
+
+// Offset of the first byte of TEXT that is not part of well-formed UTF-8 (a stray continuation
+// byte, a truncated sequence, an overlong form, a surrogate, a value past U+10FFFF), or nullopt
+// when TEXT is entirely UTF-8. The reader passes bytes through as they are: loaders check each
+// field with this before storing it, as LOAD CSV does. Thread-safe.
+std::optional<size_t> first_invalid_utf8(std::string_view text);
 
 // Reads one file. Not thread-safe; owns its file handle until destroyed.
 class CsvReader {

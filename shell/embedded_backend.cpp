@@ -13,11 +13,16 @@ class EmbeddedBackend : public ShellBackend {
   explicit EmbeddedBackend(Database& db) : db_(db), session_(db.session()) {}
 
   Result run(const std::string& query, const Params& params) override {
+    RunOptions options;
+    if (cancel_ != nullptr) {
+      cancel_->store(false);
+      options.cancel = cancel_;
+    }
     if (!in_transaction()) {
-      return session_.run(query, params);
+      return session_.run(query, params, options);
     }
     try {
-      return tx_->run(query, params);
+      return tx_->run(query, params, options);
     } catch (const Error&) {
       if (!tx_->open()) {
         tx_.reset();
@@ -30,6 +35,8 @@ class EmbeddedBackend : public ShellBackend {
     // A read statement of its own: it never waits for, nor touches, the open transaction.
     return session_.run(parameter_value_query(literal).value_or_throw(), params).rows().at(0)[0];
   }
+
+  void set_cancel_flag(std::atomic<bool>* flag) override { cancel_ = flag; }
 
   void begin(bool read_only) override {
     tx_.emplace(read_only ? session_.begin_read() : session_.begin_write());
@@ -55,6 +62,7 @@ class EmbeddedBackend : public ShellBackend {
  private:
   Database& db_;
   Session session_;
+  std::atomic<bool>* cancel_ = nullptr;
   std::optional<Transaction> tx_;
 };
 

@@ -3,7 +3,10 @@
 #include <editline/readline.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -28,6 +31,23 @@ std::optional<std::string> StreamLineSource::read_line(const std::string&) {
 
 namespace {
 
+// Set by Ctrl-C on the terminal; the embedded backend stops its running statement when it is
+// set. `running` is true while a statement runs. Lock-free, so the signal handler may use them.
+std::atomic<bool> interrupted{false};
+std::atomic<bool> running{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+// Ctrl-C cancels the running statement rather than ending the shell (and the open transaction
+// with it), and at the prompt does nothing. A second Ctrl-C while a statement still runs after
+// the first ends the shell as the default action would: the way out of a statement that cannot
+// be stopped (one running on a server).
+void on_interrupt(int) {
+  if (interrupted.exchange(true) && running.load()) {
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+  }
+}
+
 class TerminalLineSource : public LineSource {
  public:
   explicit TerminalLineSource(std::string history_file) : history_file_(std::move(history_file)) {
@@ -40,6 +60,13 @@ class TerminalLineSource : public LineSource {
 
   std::optional<std::string> read_line(const std::string& prompt) override {
     char* line = readline(prompt.c_str());
+    // libedit gives up the line when Ctrl-C interrupts it: start a fresh one, as a shell does.
+    while (line == nullptr && interrupted.exchange(false)) {
+      std::fputs("\n", stdout);
+      line = readline(prompt.c_str());
+    }
+    // A line read is a fresh start: a Ctrl-C before it counts as the first again.
+    interrupted.store(false);
     if (line == nullptr) {
       return std::nullopt;
     }
@@ -72,7 +99,9 @@ constexpr const char* kHelp =
     "  :rows N                  rows of a table shown before the rest is counted only\n"
     "  :source FILE             run the statements of FILE\n"
     "  :begin [read]            start an explicit write (or read) transaction\n"
-    "  :commit, :rollback       end it, keeping or discarding its writes\n";
+    "  :commit, :rollback       end it, keeping or discarding its writes\n"
+    "Ctrl-C stops the running statement (embedded; on a server it runs to its end, and a\n"
+    "second Ctrl-C leaves the shell).\n";
 
 std::string trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");
@@ -157,12 +186,15 @@ class Shell {
     auto start = std::chrono::steady_clock::now();
     bool was_in_transaction = in_transaction();
     try {
+      running.store(true);
       Result result = backend_.run(text, params_);
+      running.store(false);
       auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
           std::chrono::steady_clock::now() - start);
       print(result, elapsed);
       return true;
     } catch (const Error& e) {
+      running.store(false);
       err_ << e.what() << "\n";
       failed_ = true;
       if (was_in_transaction && !in_transaction()) {
@@ -374,8 +406,16 @@ int run_shell_on_stdin(ShellBackend& backend, ShellSettings settings, const std:
   const char* home = std::getenv("HOME");
   std::string history = home != nullptr ? std::string(home) + "/.quiver_history" : "";
   out << banner;
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGINT, &action, nullptr);
+  backend.set_cancel_flag(&interrupted);
   std::unique_ptr<LineSource> lines = make_terminal_source(history);
-  return run_shell(backend, *lines, settings, out, err);
+  int code = run_shell(backend, *lines, settings, out, err);
+  backend.set_cancel_flag(nullptr);
+  std::signal(SIGINT, SIG_DFL);
+  return code;
 }
 
 int run_shell(Database& db, LineSource& lines, const ShellSettings& settings, std::ostream& out,

@@ -3,6 +3,7 @@
 // sees only this interface, so both forms share its commands, output and transaction handling.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -45,6 +46,12 @@ class ShellBackend {
   // Node and relationship counts, overall and per label and type (labels and types without any
   // are left out). Throws Error.
   virtual Statistics statistics() = 0;
+
+  // A flag another thread or a signal handler sets to stop the statement run() is running, which
+  // then fails with TransactionError/Cancelled; run() clears it before each statement. Null: no
+  // cancelling. Backends that cannot stop a statement while it runs ignore it (the server's
+  // statement then runs to its end). FLAG must outlive the backend.
+  virtual void set_cancel_flag(std::atomic<bool>* flag) { (void)flag; }
 };
 
 // Runs statements on DB through a Session of its own. DB must outlive the backend.

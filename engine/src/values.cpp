@@ -176,6 +176,12 @@ std::string Value::to_string() const {
   return "null";
 }
 
+void check_temporal(const Value& value) {
+  if (value.is_temporal()) {
+    to_temporal(value);
+  }
+}
+
 const Value& Record::get(std::string_view name) const {
   for (size_t i = 0; i < columns_->size(); ++i) {
     if ((*columns_)[i] == name) {

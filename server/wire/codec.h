@@ -15,7 +15,8 @@ namespace quiver::wire {
 void to_wire(const quiver::Value& value, wire::Value* out);
 
 // The quiver::Value that IN carries. Throws quiver::Error (ProtocolError/InvalidValue) when no
-// kind is set or a nested value is malformed, and when nesting passes kMaxValueDepth.
+// kind is set or a nested value is malformed, when a temporal value fails quiver::check_temporal
+// (a field out of range, an unknown zone name), and when nesting passes kMaxValueDepth.
 quiver::Value from_wire(const wire::Value& in);
 
 // A map of values in key order; from_wire for maps throws as from_wire does for values.

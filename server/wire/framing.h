@@ -11,7 +11,7 @@
 namespace quiver::wire {
 
 // The protocol version this build speaks (Hello.protocol_version).
-inline constexpr uint32_t kProtocolVersion = 1;
+inline constexpr uint32_t kProtocolVersion = 2;
 
 // Bytes in a frame header.
 inline constexpr size_t kFrameHeaderSize = 4;

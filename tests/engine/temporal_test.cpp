@@ -2,6 +2,8 @@
 // them, properties keep them, and the transaction clock stands still within a transaction.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "quiver/quiver.h"
 #include "support/temp_dir.h"
 
@@ -69,6 +71,29 @@ TEST_F(TemporalTest, OutOfRangeParameterIsAnArgumentError) {
   Outcome<Result> r = db_->session().try_run("RETURN $t", {{"t", Value(LocalTime{-1})}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().category(), "ArgumentError");
+}
+
+TEST(CheckTemporal, RefusesWhatAQueryRefusesAndPassesEverythingElse) {
+  const Value refused[] = {
+      Date{std::numeric_limits<int64_t>::max()},
+      LocalTime{-1},
+      Time{0, 18 * 3600 + 1},
+      LocalDateTime{0, 86'400'000'000'000},
+      DateTime{0, 1'000'000'000, 0, ""},
+      DateTime{0, 0, 0, "Nowhere/Atlantis"},
+  };
+  for (const Value& value : refused) {
+    try {
+      check_temporal(value);
+      ADD_FAILURE() << value.to_string() << " passed";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.category(), "ArgumentError") << e.what();
+      EXPECT_EQ(e.detail(), "InvalidArgumentValue") << e.what();
+    }
+  }
+  EXPECT_NO_THROW(check_temporal(DateTime{1'437'507'632, 142'000'000, 7'200, "Europe/Stockholm"}));
+  EXPECT_NO_THROW(check_temporal(Duration{-14, -3, -5, 500'000'000}));
+  EXPECT_NO_THROW(check_temporal(Value("not temporal")));
 }
 
 TEST_F(TemporalTest, TemporalPropertiesReadBackUnchanged) {

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "quiver/client.h"
+#include "quiver/database.h"
 #include "server/server_process.h"
 
 namespace quiver::test_support {
@@ -67,6 +68,82 @@ TEST(CppDriver, RunsWithParametersAndReturnsTypedValues) {
   EXPECT_EQ(row.get("p").as_path().nodes.size(), 2u);
   EXPECT_EQ(row.get("list"), Value(List{1, 2.5, "x", nullptr, true}));
   EXPECT_EQ(row.get("map"), Value(Map{{"k", List{1, 2}}}));
+}
+
+// Temporal constructors covering every temporal kind, dates and instants before 1970,
+// nanoseconds, offsets either side of UTC, a named zone and negative durations.
+const char* const kTemporalExpressions[] = {
+    "date('2020-01-01')",
+    "date('1066-10-14')",
+    "localtime('23:59:59.999999999')",
+    "time('12:31:14.645+01:00')",
+    "localdatetime('1969-12-31T23:59:59.000000001')",
+    "datetime('2015-07-21T21:40:32.142+02:00[Europe/Stockholm]')",
+    "datetime('1969-12-31T18:59:59.999999999-05:00')",
+    "duration('P1Y2M3DT4H')",
+    "duration('-P1Y2M3DT4.5S')",
+};
+
+TEST(CppDriver, TemporalResultsArriveTypedAndEqualToTheEmbeddedOnes) {
+  ServerProcess server;
+  auto remote = connect_admin(server);
+  auto embedded = Database::open(server.scratch().path() / "embedded");
+  for (const char* expression : kTemporalExpressions) {
+    std::string query = std::string("RETURN ") + expression + " AS v";
+    Value local = embedded->session().run(query)[0][0];
+    Value received = remote->run(query)[0][0];
+    EXPECT_TRUE(received.is_temporal()) << expression << " arrived as " << received.to_string();
+    EXPECT_EQ(received, local) << expression;
+  }
+
+  Result pinned = remote->run(
+      "RETURN date('1066-10-14') AS d, "
+      "datetime('2015-07-21T21:40:32.142+02:00[Europe/Stockholm]') AS t");
+  EXPECT_EQ(pinned[0][0], Value(Date{-329'893}));
+  EXPECT_EQ(pinned[0][1], Value(DateTime{1'437'507'632, 142'000'000, 7'200, "Europe/Stockholm"}));
+}
+
+TEST(CppDriver, TemporalParametersComeBackUnchanged) {
+  ServerProcess server;
+  auto db = connect_admin(server);
+  const Value values[] = {
+      Date{-329'893},
+      LocalTime{86'399'999'999'999},
+      Time{45'074'645'000'001, -64'800},
+      LocalDateTime{-1, 86'399'000'000'001},
+      DateTime{1'437'507'632, 142'000'000, 7'200, "Europe/Stockholm"},
+      DateTime{-1, 999'999'999, -18'000, ""},
+      Duration{-14, -3, -5, 500'000'000},
+  };
+  for (const Value& value : values) {
+    EXPECT_EQ(db->run("RETURN $v AS v", {{"v", value}})[0][0], value) << value.to_string();
+  }
+  EXPECT_EQ(db->run("RETURN $v = date('1066-10-14') AS same", {{"v", Date{-329'893}}})[0][0],
+            Value(true));
+}
+
+TEST(CppDriver, ATemporalParameterMatchesStoredPropertiesAsItDoesEmbedded) {
+  ServerProcess server;
+  auto remote = connect_admin(server);
+  auto embedded = Database::open(server.scratch().path() / "embedded");
+  const std::string create = "CREATE (:Ev {at: date('2020-01-01')})";
+  const std::string match = "MATCH (e:Ev) WHERE e.at = $x RETURN count(e) AS n";
+  embedded->session().run(create);
+  remote->run(create);
+
+  const Map by_value = {{"x", Date{18'262}}};
+  EXPECT_EQ(embedded->session().run(match, by_value)[0][0], Value(1));
+  EXPECT_EQ(remote->run(match, by_value)[0][0], Value(1));
+  const Map read_back = {{"x", remote->run("MATCH (e:Ev) RETURN e.at AS at")[0][0]}};
+  EXPECT_EQ(remote->run(match, read_back)[0][0], Value(1));
+}
+
+TEST(CppDriver, ATemporalParameterOutOfRangeEndsTheConnectionAsAnInvalidValue) {
+  ServerProcess server;
+  auto db = connect_admin(server);
+  Error error = error_of([&] { db->run("RETURN $v", {{"v", LocalTime{-1}}}); });
+  EXPECT_EQ(error.category(), "ProtocolError") << error.what();
+  EXPECT_EQ(error.detail(), "InvalidValue") << error.what();
 }
 
 TEST(CppDriver, ManyRecordsArriveAcrossBatches) {
@@ -327,12 +404,16 @@ std::string output_of(const std::string& command) {
   return status == 0 ? text : "exit " + std::to_string(status) + ": " + text;
 }
 
+// `quiver --connect` to SERVER as admin, printing CSV; arguments follow.
+std::string csv_shell_on(const ServerProcess& server) {
+  return std::string(QUIVER_CLI_PATH) + " --connect 127.0.0.1:" + std::to_string(server.port()) +
+         " --password-file " + server.scratch().write("password", ServerProcess::kAdminPassword) +
+         " --format csv";
+}
+
 TEST(ShellConnect, ReadsFilesStandardInputAndParametersLikeTheEmbeddedForm) {
   ServerProcess server;
-  std::string base = std::string(QUIVER_CLI_PATH) +
-                     " --connect 127.0.0.1:" + std::to_string(server.port()) + " --password-file " +
-                     server.scratch().write("password", ServerProcess::kAdminPassword) +
-                     " --format csv";
+  std::string base = csv_shell_on(server);
   std::string script = server.scratch().write("script.cypher",
                                               "CREATE (:F {v: 1});\n"
                                               "MATCH (f:F) RETURN f.v AS v;\n");
@@ -345,6 +426,21 @@ TEST(ShellConnect, ReadsFilesStandardInputAndParametersLikeTheEmbeddedForm) {
   std::string failed = output_of(base + " -f " + bad + " 2>&1");
   EXPECT_EQ(failed.rfind("exit ", 0), 0u) << failed;
   EXPECT_NE(failed.find("starting at line 3 of " + bad), std::string::npos) << failed;
+}
+
+TEST(ShellConnect, ADateParameterMatchesStoredDatesAsInTheEmbeddedForm) {
+  ServerProcess server;
+  const std::string create = " -c \"CREATE (:Ev {at: date('2020-01-01')})\"";
+  const std::string match =
+      " --param 'x=date(\"2020-01-01\")' -c 'MATCH (e:Ev) WHERE e.at = $x RETURN count(e) AS n'";
+  const std::string remote = csv_shell_on(server);
+  const std::string embedded =
+      std::string(QUIVER_CLI_PATH) + " " + server.scratch().str("embedded") + " --format csv";
+  for (const std::string& base : {embedded, remote}) {
+    std::string created = output_of(base + create + " 2>&1");
+    EXPECT_NE(created.rfind("exit ", 0), 0u) << created;
+    EXPECT_EQ(output_of(base + match), "n\r\n1\r\n") << base;
+  }
 }
 
 }  // namespace

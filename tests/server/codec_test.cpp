@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <limits>
+
 #include "server/wire/framing.h"
 
 namespace quiver::wire {
@@ -36,6 +39,83 @@ TEST(Codec, EveryKindOfValueRoundTrips) {
   for (const quiver::Value& value : values) {
     EXPECT_EQ(round_trip(value), value) << value.to_string();
   }
+}
+
+// One value of each temporal kind, with negative epoch days and seconds, nanoseconds, offsets
+// either side of UTC, a named zone and negative durations.
+std::vector<quiver::Value> temporal_values() {
+  return {
+      quiver::Date{18'262},
+      quiver::Date{-329'893},
+      quiver::LocalTime{0},
+      quiver::LocalTime{86'399'999'999'999},
+      quiver::Time{45'074'645'000'001, 3'600},
+      quiver::Time{1, -64'800},
+      quiver::LocalDateTime{-1, 86'399'000'000'001},
+      quiver::DateTime{1'437'507'632, 142'000'000, 7'200, "Europe/Stockholm"},
+      quiver::DateTime{-1, 999'999'999, -18'000, ""},
+      quiver::Duration{14, 3, 14'400, 0},
+      quiver::Duration{-14, -3, -2, 500'000'000},
+  };
+}
+
+TEST(Codec, EveryTemporalKindRoundTripsFieldForField) {
+  for (const quiver::Value& value : temporal_values()) {
+    EXPECT_EQ(round_trip(value), value) << value.to_string();
+  }
+}
+
+TEST(Codec, TemporalValuesTravelAsTheirOwnKindsNotAsText) {
+  const wire::Value::KindCase expected[] = {
+      wire::Value::kDateValue,          wire::Value::kDateValue,     wire::Value::kLocalTimeValue,
+      wire::Value::kLocalTimeValue,     wire::Value::kTimeValue,     wire::Value::kTimeValue,
+      wire::Value::kLocalDateTimeValue, wire::Value::kDateTimeValue, wire::Value::kDateTimeValue,
+      wire::Value::kDurationValue,      wire::Value::kDurationValue,
+  };
+  std::vector<quiver::Value> values = temporal_values();
+  ASSERT_EQ(values.size(), std::size(expected));
+  for (size_t i = 0; i < values.size(); ++i) {
+    wire::Value message;
+    to_wire(values[i], &message);
+    EXPECT_EQ(message.kind_case(), expected[i]) << values[i].to_string();
+  }
+}
+
+// The error from_wire throws for IN; detail "none" when it accepts IN.
+quiver::Error refusal_of(const wire::Value& in) {
+  try {
+    from_wire(in);
+  } catch (const quiver::Error& e) {
+    return e;
+  }
+  return quiver::Error("none", "none", "", "accepted");
+}
+
+TEST(Codec, TemporalFieldsOutOfTheEnginesRangesAreRefusedAsInvalidValues) {
+  std::vector<wire::Value> bad(10);
+  bad[0].mutable_date_value()->set_epoch_day(std::numeric_limits<int64_t>::max());
+  bad[1].mutable_local_time_value()->set_nanos_of_day(-1);
+  bad[2].mutable_local_time_value()->set_nanos_of_day(86'400'000'000'000);
+  bad[3].mutable_time_value()->set_offset_seconds(18 * 3600 + 1);
+  bad[4].mutable_local_date_time_value()->set_nanos_of_day(86'400'000'000'000);
+  bad[5].mutable_local_date_time_value()->set_epoch_day(std::numeric_limits<int64_t>::min());
+  bad[6].mutable_date_time_value()->set_nanosecond(1'000'000'000);
+  bad[7].mutable_date_time_value()->set_zone("Nowhere/Atlantis");
+  bad[8].mutable_date_time_value()->set_epoch_second(std::numeric_limits<int64_t>::min());
+  bad[9].mutable_duration_value()->set_seconds(std::numeric_limits<int64_t>::min());
+  bad[9].mutable_duration_value()->set_nanos(-1);
+  for (const wire::Value& in : bad) {
+    quiver::Error error = refusal_of(in);
+    EXPECT_EQ(error.category(), "ProtocolError") << in.DebugString();
+    EXPECT_EQ(error.detail(), "InvalidValue") << in.DebugString();
+  }
+}
+
+TEST(Codec, AnOutOfRangeTemporalValueInsideAListIsRefused) {
+  wire::Value list;
+  list.mutable_list_value()->add_values()->mutable_date_value()->set_epoch_day(1);
+  list.mutable_list_value()->add_values()->mutable_local_time_value()->set_nanos_of_day(-5);
+  EXPECT_EQ(refusal_of(list).detail(), "InvalidValue");
 }
 
 TEST(Codec, ValueWithoutKindIsRejected) {

@@ -214,11 +214,43 @@ TEST(Protocol, WrongPasswordAndUnknownUserCloseTheConnection) {
 
 TEST(Protocol, AnotherProtocolVersionIsRefused) {
   ServerProcess server;
+  // Version 1, which sent temporal values as text, and a version that does not exist.
+  for (uint32_t version : {1u, 99u}) {
+    RawClient client(server.port());
+    wire::ClientMessage hello;
+    hello.mutable_hello()->set_protocol_version(version);
+    client.send(hello);
+    expect_fatal(client, "UnsupportedVersion");
+  }
+}
+
+TEST(Protocol, TemporalResultsCarryTheirOwnKinds) {
+  ServerProcess server;
   RawClient client(server.port());
-  wire::ClientMessage hello;
-  hello.mutable_hello()->set_protocol_version(99);
-  client.send(hello);
-  expect_fatal(client, "UnsupportedVersion");
+  ASSERT_TRUE(client.login(kAdmin, ServerProcess::kAdminPassword)->has_ok());
+  std::vector<wire::ServerMessage> replies =
+      client.run("RETURN date('1969-12-31') AS d, duration('PT-1.5S') AS p");
+  ASSERT_GE(replies.size(), 2u);
+  ASSERT_TRUE(replies[1].has_batch()) << replies[1].DebugString();
+  const wire::Record& record = replies[1].batch().records(0);
+  ASSERT_TRUE(record.values(0).has_date_value()) << record.DebugString();
+  EXPECT_EQ(record.values(0).date_value().epoch_day(), -1);
+  ASSERT_TRUE(record.values(1).has_duration_value()) << record.DebugString();
+  EXPECT_EQ(record.values(1).duration_value().seconds(), -2);
+  EXPECT_EQ(record.values(1).duration_value().nanos(), 500'000'000);
+}
+
+TEST(Protocol, ATemporalParameterOutOfRangeIsAFatalInvalidValue) {
+  ServerProcess server;
+  RawClient client(server.port());
+  ASSERT_TRUE(client.login(kAdmin, ServerProcess::kAdminPassword)->has_ok());
+  wire::ClientMessage run;
+  run.mutable_run()->set_query("RETURN $t AS t");
+  wire::MapEntry* param = run.mutable_run()->mutable_params()->add_entries();
+  param->set_key("t");
+  param->mutable_value()->mutable_time_value()->set_offset_seconds(18 * 3600 + 1);
+  client.send(run);
+  expect_fatal(client, "InvalidValue");
 }
 
 TEST(Protocol, OversizedFrameIsRefused) {

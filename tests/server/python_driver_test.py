@@ -4,15 +4,18 @@ Needs QUIVERD (the binary) and PYTHONPATH holding the generated quiver_pb2 modul
 clients/python; ctest sets both.
 """
 
+import datetime
 import os
 import shutil
 import subprocess
 import tempfile
 import time
 import unittest
+import zoneinfo
 
 import quiver_client
-from quiver_client import FloatVector, Node, Path, Relationship
+from quiver_client import (Date, DateTime, Duration, FloatVector, LocalDateTime, LocalTime, Node,
+                           Path, Relationship, Time)
 
 ADMIN_PASSWORD = "py-admin-secret"
 
@@ -125,6 +128,75 @@ class PythonDriverTest(unittest.TestCase):
             self.assertIsInstance(caught.exception, ValueError)
         largest = (1 << 63) - 1
         self.assertEqual(self.db.run("RETURN $x AS x", x=largest).single()["x"], largest)
+
+    def test_temporal_results_arrive_as_quiver_temporal_values(self):
+        record = self.db.run(
+            "RETURN date('2020-01-01') AS d, date('1066-10-14') AS old, "
+            "localtime('23:59:59.999999999') AS lt, time('12:31:14.645+01:00') AS t, "
+            "localdatetime('1969-12-31T23:59:59.000000001') AS ldt, "
+            "datetime('2015-07-21T21:40:32.142+02:00[Europe/Stockholm]') AS dt, "
+            "datetime('1969-12-31T18:59:59.999999999-05:00') AS fixed, "
+            "duration('-P1Y2M3DT4.5S') AS dur").single()
+        self.assertEqual(record.data(), {
+            "d": Date(18262),
+            "old": Date(-329893),
+            "lt": LocalTime(86399999999999),
+            "t": Time(45074645000000, 3600),
+            "ldt": LocalDateTime(-1, 86399000000001),
+            "dt": DateTime(1437507632, 142000000, 7200, "Europe/Stockholm"),
+            "fixed": DateTime(-1, 999999999, -18000, ""),
+            "dur": Duration(-14, -3, -5, 500000000),
+        })
+        stockholm = zoneinfo.ZoneInfo("Europe/Stockholm")
+        self.assertEqual(record["d"].to_date(), datetime.date(2020, 1, 1))
+        self.assertEqual(record["lt"].to_time(), datetime.time(23, 59, 59, 999999))
+        self.assertEqual(record["ldt"].to_datetime(),
+                         datetime.datetime(1969, 12, 31, 23, 59, 59))
+        converted = record["dt"].to_datetime()
+        self.assertEqual(converted, datetime.datetime(2015, 7, 21, 21, 40, 32, 142000, stockholm))
+        self.assertEqual(converted.tzinfo, stockholm)
+        with self.assertRaises(ValueError):
+            record["dur"].to_timedelta()
+
+    def test_python_and_quiver_temporal_parameters_round_trip(self):
+        stockholm = zoneinfo.ZoneInfo("Europe/Stockholm")
+        minus_five = datetime.timezone(datetime.timedelta(hours=-5))
+        cases = [
+            (datetime.date(1066, 10, 14), Date(-329893)),
+            (datetime.time(23, 59, 59, 999999), LocalTime(86399999999000)),
+            (datetime.time(12, 31, 14, 645000, minus_five), Time(45074645000000, -18000)),
+            (datetime.datetime(1969, 12, 31, 23, 59, 59, 1), LocalDateTime(-1, 86399000001000)),
+            (datetime.datetime(2015, 7, 21, 21, 40, 32, 142000, stockholm),
+             DateTime(1437507632, 142000000, 7200, "Europe/Stockholm")),
+            (datetime.datetime(1969, 12, 31, 18, 59, 59, 0, minus_five),
+             DateTime(-1, 0, -18000, "")),
+            (datetime.timedelta(days=-1, seconds=3, microseconds=4), Duration(0, -1, 3, 4000)),
+            (LocalTime(1), LocalTime(1)),
+            (Duration(-14, -3, -5, 500000000), Duration(-14, -3, -5, 500000000)),
+        ]
+        for sent, expected in cases:
+            with self.subTest(sent=sent):
+                self.assertEqual(self.db.run("RETURN $v AS v", v=sent).single()["v"], expected)
+        same = self.db.run(
+            "RETURN $v = datetime('2015-07-21T21:40:32.142+02:00[Europe/Stockholm]') AS same",
+            v=datetime.datetime(2015, 7, 21, 21, 40, 32, 142000, stockholm)).single()["same"]
+        self.assertIs(same, True)
+
+    def test_a_date_parameter_matches_stored_dates(self):
+        self.db.run("CREATE (:Ev {at: date('2020-01-01')})").consume()
+        match = "MATCH (e:Ev) WHERE e.at = $x RETURN count(e) AS n"
+        for x in (datetime.date(2020, 1, 1), Date(18262)):
+            self.assertEqual(self.db.run(match, x=x).single()["n"], 1)
+        self.assertEqual(self.db.run(match, x="2020-01-01").single()["n"], 0)
+
+    def test_temporal_fields_out_of_range_are_a_driver_error_and_send_nothing(self):
+        for bad in (LocalTime(-1), Time(0, 18 * 3600 + 1), Date(1 << 40),
+                    DateTime(0, 1000000000, 0), Duration(nanos=-1)):
+            with self.subTest(bad=bad):
+                with self.assertRaises(quiver_client.ValueOutOfRangeError) as caught:
+                    self.db.run("RETURN $x AS x", x=bad)
+                self.assertEqual(caught.exception.category, "ArgumentError")
+        self.assertEqual(self.db.run("RETURN 1 AS one").single()["one"], 1)
 
     def test_authentication_failure_and_roles(self):
         with self.assertRaises(quiver_client.AuthenticationError):

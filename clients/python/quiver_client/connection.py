@@ -10,7 +10,7 @@ import quiver_pb2 as pb  # generated into the build tree (build/*/python)
 from . import errors
 from .types import Record, from_wire, params_to_wire, summary_from_wire
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 _MAX_FRAME = 64 << 20
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 import quiver_pb2 as pb  # generated into the build tree (build/*/python)
 
+from . import temporal
 from .errors import ValueOutOfRangeError
 
 
@@ -94,8 +95,10 @@ _INT_MAX = (1 << 63) - 1
 
 
 def to_wire(value, out):
-    """Writes the Python VALUE into the wire Value OUT. Raises TypeError for other types and
-    ValueOutOfRangeError for an int outside 64 bits."""
+    """Writes the Python VALUE into the wire Value OUT: None, bool, int, float, str,
+    FloatVector, list or tuple, dict, or a temporal value (quiver_client.temporal.to_wire).
+    Raises TypeError for other types, ValueOutOfRangeError for an int outside 64 bits and for a
+    temporal field out of range."""
     if value is None:
         out.null_value.SetInParent()
     elif isinstance(value, bool):
@@ -119,7 +122,7 @@ def to_wire(value, out):
     elif isinstance(value, dict):
         out.map_value.SetInParent()
         _map_to_wire(value, out.map_value)
-    else:
+    elif not temporal.to_wire(value, out):
         raise TypeError("cannot send a %s as a Quiver value" % type(value).__name__)
 
 
@@ -166,7 +169,10 @@ def from_wire(value):
                     tuple(_relationship(r) for r in p.relationships))
     if kind == "vector_value":
         return FloatVector(value.vector_value.values)
-    raise ValueError("unknown value kind %s" % kind)
+    moment = temporal.from_wire(value, kind)
+    if moment is None:
+        raise ValueError("unknown value kind %s" % kind)
+    return moment
 
 
 def summary_from_wire(s):

@@ -216,4 +216,11 @@ class Value {
   Variant v_;
 };
 
+// Checks that a temporal VALUE has its fields in the ranges documented above: dates in years
+// -999,999,999 to 999,999,999, times of day below 24 hours, offsets within 18 hours, nanoseconds
+// of a second below 1e9, and a zone name the tz database knows. Throws quiver::Error
+// (ArgumentError/InvalidArgumentValue), the error passing VALUE to a query would give; a value of
+// any other kind passes unchecked. Any thread may call.
+void check_temporal(const Value& value);
+
 }  // namespace quiver

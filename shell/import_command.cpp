@@ -84,8 +84,10 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         return kExitUsage;
       }
     } else if ((v = value("--batch-size"))) {
+      // std::stoul takes "-1" as the largest number: only digits are a count here.
+      bool digits = !v->empty() && v->find_first_not_of("0123456789") == std::string::npos;
       try {
-        options.batch_size = std::stoul(*v);
+        options.batch_size = digits ? std::stoul(*v) : 0;
       } catch (const std::exception&) {
         options.batch_size = 0;
       }

@@ -68,6 +68,10 @@ void apply(const std::string& name, const std::string& value, ServerConfig& conf
     config.max_connections = static_cast<unsigned>(parse_number(name, value, 100000));
   } else if (name == "max-frame-bytes") {
     config.max_frame_size = static_cast<uint32_t>(parse_number(name, value, 1u << 30));
+    // A smaller bound turns every client away: not even Hello and Authenticate fit.
+    if (config.max_frame_size < 256) {
+      throw std::invalid_argument("--max-frame-bytes expects at least 256 bytes");
+    }
   } else if (name == "idle-timeout-ms") {
     config.idle_timeout = parse_ms(name, value);
   } else if (name == "query-timeout-ms") {

@@ -31,6 +31,12 @@ TEST(Config, FileIsReadFirstAndFlagsOverrideIt) {
   EXPECT_EQ(config.max_connections, 9u);
 }
 
+TEST(Config, AFrameBoundTooSmallForAnyMessageIsRefused) {
+  EXPECT_THROW(parse_config({"--data", "d", "--max-frame-bytes", "0"}), std::invalid_argument);
+  EXPECT_THROW(parse_config({"--data", "d", "--max-frame-bytes", "255"}), std::invalid_argument);
+  EXPECT_EQ(parse_config({"--data", "d", "--max-frame-bytes", "256"}).max_frame_size, 256u);
+}
+
 TEST(Config, ImportDirComesFromTheFlagOrTheFileAndIsEmptyByDefault) {
   EXPECT_TRUE(parse_config({"--data", "d"}).import_dir.empty());
   EXPECT_EQ(parse_config({"--data", "d", "--import-dir", "/srv/import"}).import_dir, "/srv/import");

@@ -82,8 +82,9 @@ Result<bool> NodeStore::exists(NodeId id) const {
 }
 
 Result<std::vector<LabelId>> NodeStore::labels(NodeId id) const {
-  QUIVER_STORAGE_ASSIGN(NodeRecord record, load_node(txn_, id));
-  return std::move(record.labels);
+  QUIVER_STORAGE_ASSIGN(std::string_view bytes, lmdb_get(txn_, txn_.databases().nodes, id_key(id),
+                                                         "no node with id " + std::to_string(id)));
+  return node_labels_of(id, bytes);
 }
 
 Result<bool> NodeStore::add_label(NodeId id, LabelId label) {
@@ -150,10 +151,20 @@ Result<bool> NodeStore::remove_property(NodeId id, PropertyKeyId key) {
   return true;
 }
 
+Result<std::string_view> NodeStore::encoded(NodeId id) const {
+  return lmdb_get(txn_, txn_.databases().nodes, id_key(id),
+                  "no node with id " + std::to_string(id));
+}
+
+Result<PropertyValue> NodeStore::property_in(NodeId id, std::string_view encoded,
+                                             PropertyKeyId key) {
+  return node_property_of(id, encoded, key);
+}
+
 Result<PropertyValue> NodeStore::property(NodeId id, PropertyKeyId key) const {
-  QUIVER_STORAGE_ASSIGN(NodeRecord record, load_node(txn_, id));
-  auto found = record.properties.find(key);
-  return found == record.properties.end() ? PropertyValue() : found->second;
+  QUIVER_STORAGE_ASSIGN(std::string_view bytes, lmdb_get(txn_, txn_.databases().nodes, id_key(id),
+                                                         "no node with id " + std::to_string(id)));
+  return node_property_of(id, bytes, key);
 }
 
 Result<Properties> NodeStore::properties(NodeId id) const {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "storage/result.h"
@@ -52,6 +53,14 @@ class NodeStore {
 
   // Property KEY of the node; a null value when the node lacks it.
   Result<PropertyValue> property(NodeId id, PropertyKeyId key) const;
+
+  // The node's record as stored, for reading several properties with one lookup. The view
+  // points into the map: valid until the transaction writes or ends. Errors: NotFound.
+  Result<std::string_view> encoded(NodeId id) const;
+
+  // Property KEY of node ID from ENCODED, a view encoded() returned; null when absent. Errors:
+  // Corrupt.
+  static Result<PropertyValue> property_in(NodeId id, std::string_view encoded, PropertyKeyId key);
 
   // All properties of the node.
   Result<Properties> properties(NodeId id) const;

@@ -73,6 +73,63 @@ Result<RelationshipRecord> decode_relationship(RelationshipId id, std::string_vi
   return rel;
 }
 
+namespace {
+
+// The value under KEY in the encoded properties at the start of BYTES, null when absent.
+Result<PropertyValue> property_in(std::string_view bytes, PropertyKeyId key,
+                                  const std::string& entity) {
+  Result<PropertyValue> found = find_property(bytes, key);
+  if (found.ok()) {
+    return found;
+  }
+  if (found.error().code == StorageErrc::NotFound) {
+    return PropertyValue();
+  }
+  return make_error(StorageErrc::Corrupt, entity + ": damaged properties");
+}
+
+}  // namespace
+
+Result<std::vector<LabelId>> node_labels_of(NodeId id, std::string_view bytes) {
+  std::uint64_t count = 0;
+  if (!read_varint(bytes, count) || count > bytes.size()) {
+    return make_error(StorageErrc::Corrupt, "node " + std::to_string(id) + ": damaged labels");
+  }
+  std::vector<LabelId> labels;
+  labels.reserve(count);
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint64_t label = 0;
+    if (!read_varint(bytes, label) || label > 0xffffffffu) {
+      return make_error(StorageErrc::Corrupt, "node " + std::to_string(id) + ": damaged label");
+    }
+    labels.push_back(static_cast<LabelId>(label));
+  }
+  return labels;
+}
+
+Result<PropertyValue> node_property_of(NodeId id, std::string_view bytes, PropertyKeyId key) {
+  std::uint64_t count = 0;
+  bool ok = read_varint(bytes, count) && count <= bytes.size();
+  for (std::uint64_t i = 0; ok && i < count; ++i) {
+    std::uint64_t label = 0;
+    ok = read_varint(bytes, label);
+  }
+  if (!ok) {
+    return make_error(StorageErrc::Corrupt, "node " + std::to_string(id) + ": damaged labels");
+  }
+  return property_in(bytes, key, "node " + std::to_string(id));
+}
+
+Result<PropertyValue> relationship_property_of(RelationshipId id, std::string_view bytes,
+                                               PropertyKeyId key) {
+  std::uint64_t type = 0;
+  if (!read_varint(bytes, type) || bytes.size() < 16) {
+    return make_error(StorageErrc::Corrupt, "relationship " + std::to_string(id) + ": damaged");
+  }
+  bytes.remove_prefix(16);
+  return property_in(bytes, key, "relationship " + std::to_string(id));
+}
+
 Properties without_nulls(const Properties& props) {
   Properties out;
   for (const auto& [key, value] : props) {

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "storage/result.h"
 #include "storage/types.h"
@@ -19,6 +20,16 @@ Result<NodeRecord> decode_node(NodeId id, std::string_view bytes);
 // Relationship record value: varint type id, 8-byte start and end ids, the properties.
 std::string encode_relationship(const RelationshipRecord& rel);
 Result<RelationshipRecord> decode_relationship(RelationshipId id, std::string_view bytes);
+
+// The labels of the encoded node record BYTES, read without decoding its properties. Errors:
+// Corrupt, naming the node.
+Result<std::vector<LabelId>> node_labels_of(NodeId id, std::string_view bytes);
+
+// The property KEY of the encoded node or relationship record BYTES (null when absent), read
+// without decoding the rest of the record. Errors: Corrupt, naming the entity.
+Result<PropertyValue> node_property_of(NodeId id, std::string_view bytes, PropertyKeyId key);
+Result<PropertyValue> relationship_property_of(RelationshipId id, std::string_view bytes,
+                                               PropertyKeyId key);
 
 // Removes null values, which are never stored (setting a property to null removes it).
 Properties without_nulls(const Properties& props);

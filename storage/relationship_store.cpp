@@ -103,9 +103,10 @@ Result<bool> RelationshipStore::remove_property(RelationshipId id, PropertyKeyId
 }
 
 Result<PropertyValue> RelationshipStore::property(RelationshipId id, PropertyKeyId key) const {
-  QUIVER_STORAGE_ASSIGN(RelationshipRecord record, load(id));
-  auto found = record.properties.find(key);
-  return found == record.properties.end() ? PropertyValue() : found->second;
+  QUIVER_STORAGE_ASSIGN(std::string_view bytes,
+                        lmdb_get(txn_, txn_.databases().relationships, id_key(id),
+                                 "no relationship with id " + std::to_string(id)));
+  return relationship_property_of(id, bytes, key);
 }
 
 Result<Properties> RelationshipStore::properties(RelationshipId id) const {

@@ -113,7 +113,14 @@ Value ExecContext::node_property(uint64_t node, const std::string& key) {
   auto id = key_id(key);
   if (!id)
     return Value();
-  return from_property(unwrap(storage::NodeStore(txn_).property(node, *id)));
+  if (txn_.writable())
+    return from_property(unwrap(storage::NodeStore(txn_).property(node, *id)));
+
+  // A read-only transaction never invalidates the view, and a row usually reads several
+  // properties of one node in a row: one lookup serves them all.
+  if (!last_node_ || last_node_->first != node)
+    last_node_.emplace(node, unwrap(storage::NodeStore(txn_).encoded(node)));
+  return from_property(unwrap(storage::NodeStore::property_in(node, last_node_->second, *id)));
 }
 
 Value ExecContext::rel_property(uint64_t rel, const std::string& key) {

@@ -11,7 +11,9 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "query/errors.h"
@@ -246,6 +248,8 @@ class ExecContext {
   std::unordered_map<uint32_t, std::string> names_[3];
   std::unordered_map<uint64_t, bool> deleted_nodes_;
   std::unordered_map<uint64_t, bool> deleted_rels_;
+  // Read-only transactions: the last node whose properties were read, and its stored record.
+  std::optional<std::pair<uint64_t, std::string_view>> last_node_;
   SubqueryProbe subquery_probe_;
 };
 

@@ -166,6 +166,7 @@ void PatternMatcher::prepare(size_t depth) {
   level.ids.clear();
   level.neighbours.clear();
   level.paths.clear();
+  level.labels_to_check.reset();
   // The candidates of the previous preparation are gone: what they held is free again, so a
   // long search is bounded by what it holds at once, not by all it ever read.
   ctx_.release(level.charged);
@@ -255,18 +256,25 @@ void PatternMatcher::prepare_scan(const MatchStep& step, Level& level) {
     } else {
       // The smallest label's members are the fewest candidates to check.
       std::optional<uint32_t> best;
+      size_t best_index = 0;
       uint64_t best_count = UINT64_MAX;
-      for (const std::string& name : step.labels) {
-        auto id = ctx_.label_id(name);
+      for (size_t i = 0; i < step.labels.size(); ++i) {
+        auto id = ctx_.label_id(step.labels[i]);
         if (!id)
           return;
         uint64_t count = unwrap(nodes.count_label(*id));
         if (count < best_count) {
           best_count = count;
           best = id;
+          best_index = i;
         }
       }
       scan.emplace(unwrap(nodes.scan_label(*best)));
+      if (!ctx_.writable()) {
+        level.labels_to_check = step.labels;
+        level.labels_to_check->erase(level.labels_to_check->begin() +
+                                     static_cast<std::ptrdiff_t>(best_index));
+      }
     }
   }
   uint64_t page[1024];
@@ -300,7 +308,8 @@ bool PatternMatcher::advance(size_t depth) {
       while (level.pos < level.ids.size()) {
         uint64_t id = level.ids[level.pos++];
         regs[static_cast<size_t>(step.node_slot)][0] = Value(NodeRef{id});
-        if (node_matches(id, step.labels, step.node_props))
+        if (node_matches(id, level.labels_to_check ? *level.labels_to_check : step.labels,
+                         step.node_props))
           return true;
       }
       return false;

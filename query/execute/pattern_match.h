@@ -117,6 +117,9 @@ class PatternMatcher {
     bool tried = false;
     size_t used_mark = 0;
     uint64_t charged = 0;  // bytes the candidates above hold against the memory bound
+    // kScan over a label's members in a read-only transaction: the step's labels but that one,
+    // which every candidate carries (no write can take it away while the statement runs).
+    std::optional<std::vector<std::string>> labels_to_check;
   };
 
   void compile(const ast::Expression* where);

@@ -12,26 +12,6 @@ namespace quiver::query {
 
 namespace {
 
-storage::Direction forward(ast::Direction d) {
-  switch (d) {
-    case ast::Direction::kLeftToRight:
-      return storage::Direction::Outgoing;
-    case ast::Direction::kRightToLeft:
-      return storage::Direction::Incoming;
-    case ast::Direction::kBoth:
-      return storage::Direction::Both;
-  }
-  return storage::Direction::Both;
-}
-
-storage::Direction reverse(storage::Direction d) {
-  if (d == storage::Direction::Outgoing)
-    return storage::Direction::Incoming;
-  if (d == storage::Direction::Incoming)
-    return storage::Direction::Outgoing;
-  return d;
-}
-
 bool is_count_call(const ast::Expression& e, std::string* variable) {
   if (std::holds_alternative<ast::CountStar>(e.node))
     return true;
@@ -299,7 +279,7 @@ int64_t CountPatternOp::count_matches() {
     bool from_right = nodes[0].labels.empty() && !nodes[1].labels.empty();
     size_t anchor = from_right ? 1 : 0;
     storage::Direction d = forward(rels[0].direction);
-    Hop hop = make_hop(rels[0], from_right ? reverse(d) : d, filters[1 - anchor].get());
+    Hop hop = make_hop(rels[0], from_right ? opposite(d) : d, filters[1 - anchor].get());
     if (!hop.any_type && hop.types.empty())
       return 0;
     // Directed, with no label on either end: the relationship counts LMDB keeps answer.
@@ -320,7 +300,7 @@ int64_t CountPatternOp::count_matches() {
 
   // Two relationships: per middle node, the product of the matches on each side, less the pairs
   // in which one relationship would serve both hops (a match uses each relationship once).
-  Hop left = make_hop(rels[0], reverse(forward(rels[0].direction)), filters[0].get());
+  Hop left = make_hop(rels[0], opposite(forward(rels[0].direction)), filters[0].get());
   Hop right = make_hop(rels[1], forward(rels[1].direction), filters[2].get());
   if ((!left.any_type && left.types.empty()) || (!right.any_type && right.types.empty()))
     return 0;

@@ -11,8 +11,6 @@
 
 namespace quiver::query {
 
-namespace {
-
 storage::Direction forward(ast::Direction d) {
   switch (d) {
     case ast::Direction::kLeftToRight:
@@ -25,13 +23,18 @@ storage::Direction forward(ast::Direction d) {
   return storage::Direction::Both;
 }
 
-storage::Direction backward(ast::Direction d) {
-  storage::Direction f = forward(d);
-  if (f == storage::Direction::Outgoing)
+storage::Direction opposite(storage::Direction d) {
+  if (d == storage::Direction::Outgoing)
     return storage::Direction::Incoming;
-  if (f == storage::Direction::Incoming)
+  if (d == storage::Direction::Incoming)
     return storage::Direction::Outgoing;
-  return f;
+  return d;
+}
+
+namespace {
+
+storage::Direction backward(ast::Direction d) {
+  return opposite(forward(d));
 }
 
 // Conjuncts of a WHERE, for finding seekable equalities.

@@ -69,6 +69,13 @@ struct MatchStep {
   const ast::Expression* filter = nullptr;  // kFilter
 };
 
+// The direction a relationship pattern D points in, walked from its left node: Outgoing for
+// -->, Incoming for <--, Both for --.
+storage::Direction forward(ast::Direction d);
+
+// Outgoing for Incoming and the reverse; Both stays Both.
+storage::Direction opposite(storage::Direction d);
+
 // A compiled pattern plus its execution state. Not thread-safe; keeps pointers into the AST
 // given at construction (the parts are copied, WHERE is not: it must outlive the matcher).
 class PatternMatcher {

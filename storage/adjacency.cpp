@@ -20,6 +20,28 @@ std::string adjacency_record(NodeId neighbour, RelationshipId rel) {
   return record;
 }
 
+// Relationships under adjacency KEY whose other end is NEIGHBOUR. Under one key the records
+// sort by neighbour, then relationship, so the run starts at the first record not below
+// (NEIGHBOUR, 0). The cursor is left on KEY, so MDB_NEXT_NODUP moves on to the next key.
+Result<std::uint64_t> count_run(LmdbCursor& cursor, std::string_view key, NodeId neighbour) {
+  std::string lowest = adjacency_record(neighbour, 0);
+  MDB_val k = to_val(key);
+  MDB_val v = to_val(lowest);
+  QUIVER_STORAGE_ASSIGN(bool found, cursor.get(k, v, MDB_GET_BOTH_RANGE));
+  std::uint64_t n = 0;
+  while (found && v.mv_size == kRecordSize &&
+         read_u64_be(static_cast<const char*>(v.mv_data)) == neighbour) {
+    ++n;
+    QUIVER_STORAGE_ASSIGN(found, cursor.get(k, v, MDB_NEXT_DUP));
+  }
+  if (!found) {
+    // A search that ran off the key's records may leave the cursor unpositioned.
+    k = to_val(key);
+    QUIVER_STORAGE_ASSIGN(found, cursor.get(k, v, MDB_SET));
+  }
+  return n;
+}
+
 }  // namespace
 
 std::string adjacency_key(NodeId node, Direction direction, RelTypeId type) {
@@ -100,24 +122,8 @@ Result<std::uint64_t> Adjacency::count_between(NodeId node, Direction direction,
     return make_error(StorageErrc::InvalidArgument, "count_between needs one direction");
   }
   QUIVER_STORAGE_ASSIGN(auto cursor, LmdbCursor::open(txn_, txn_.databases().adjacency));
-
-  // Under one key the records sort by neighbour, then relationship: the run of NEIGHBOUR
-  // starts at the first record not below (NEIGHBOUR, 0).
-  std::string lowest = adjacency_record(neighbour, 0);
-  auto count_in_key = [&](MDB_val key) -> Result<std::uint64_t> {
-    MDB_val v = to_val(lowest);
-    QUIVER_STORAGE_ASSIGN(bool found, cursor->get(key, v, MDB_GET_BOTH_RANGE));
-    std::uint64_t n = 0;
-    while (found && v.mv_size == kRecordSize &&
-           read_u64_be(static_cast<const char*>(v.mv_data)) == neighbour) {
-      ++n;
-      QUIVER_STORAGE_ASSIGN(found, cursor->get(key, v, MDB_NEXT_DUP));
-    }
-    return n;
-  };
   if (type) {
-    std::string key = adjacency_key(node, direction, *type);
-    return count_in_key(to_val(key));
+    return count_run(*cursor, adjacency_key(node, direction, *type), neighbour);
   }
 
   // Every type key under the 9-byte (node, direction) prefix.
@@ -132,7 +138,7 @@ Result<std::uint64_t> Adjacency::count_between(NodeId node, Direction direction,
   }
   std::uint64_t total = 0;
   for (const std::string& key : keys) {
-    QUIVER_STORAGE_ASSIGN(std::uint64_t n, count_in_key(to_val(key)));
+    QUIVER_STORAGE_ASSIGN(std::uint64_t n, count_run(*cursor, key, neighbour));
     total += n;
   }
   return total;
@@ -179,24 +185,7 @@ Result<std::uint64_t> AdjacencyKeyScan::count_to(NodeId neighbour) {
     return make_error(StorageErrc::InvalidArgument, "count_to needs a current key");
   }
 
-  // The cursor stays inside the current key, so the next call to next() still moves on from
-  // it.
-  std::string lowest = adjacency_record(neighbour, 0);
-  MDB_val k = to_val(key_);
-  MDB_val v = to_val(lowest);
-  QUIVER_STORAGE_ASSIGN(bool found, cursor_->get(k, v, MDB_GET_BOTH_RANGE));
-  std::uint64_t n = 0;
-  while (found && v.mv_size == kRecordSize &&
-         read_u64_be(static_cast<const char*>(v.mv_data)) == neighbour) {
-    ++n;
-    QUIVER_STORAGE_ASSIGN(found, cursor_->get(k, v, MDB_NEXT_DUP));
-  }
-  if (!found) {
-    // Past the key's last record LMDB leaves the cursor there; back on the key for next().
-    k = to_val(key_);
-    QUIVER_STORAGE_ASSIGN(found, cursor_->get(k, v, MDB_SET));
-  }
-  return n;
+  return count_run(*cursor_, key_, neighbour);
 }
 
 ExpandCursor::ExpandCursor(const Transaction& txn, NodeId node, Direction direction,

@@ -21,21 +21,45 @@ std::string encode_node(const NodeRecord& node) {
   return out;
 }
 
-Result<NodeRecord> decode_node(NodeId id, std::string_view bytes) {
-  NodeRecord node;
-  node.id = id;
+namespace {
+
+// Reads the label count and ids at the start of BYTES and removes them from it.
+Result<std::vector<LabelId>> take_labels(NodeId id, std::string_view& bytes) {
   std::uint64_t count = 0;
   if (!read_varint(bytes, count) || count > bytes.size()) {
     return make_error(StorageErrc::Corrupt, "node " + std::to_string(id) + ": damaged labels");
   }
-  node.labels.reserve(count);
+  std::vector<LabelId> labels;
+  labels.reserve(count);
   for (std::uint64_t i = 0; i < count; ++i) {
     std::uint64_t label = 0;
     if (!read_varint(bytes, label) || label > 0xffffffffu) {
       return make_error(StorageErrc::Corrupt, "node " + std::to_string(id) + ": damaged label");
     }
-    node.labels.push_back(static_cast<LabelId>(label));
+    labels.push_back(static_cast<LabelId>(label));
   }
+  return labels;
+}
+
+// The value under KEY in the encoded properties at the start of BYTES, null when absent.
+Result<PropertyValue> property_in(std::string_view bytes, PropertyKeyId key,
+                                  const std::string& entity) {
+  Result<PropertyValue> found = find_property(bytes, key);
+  if (found.ok()) {
+    return found;
+  }
+  if (found.error().code == StorageErrc::NotFound) {
+    return PropertyValue();
+  }
+  return make_error(StorageErrc::Corrupt, entity + ": damaged properties");
+}
+
+}  // namespace
+
+Result<NodeRecord> decode_node(NodeId id, std::string_view bytes) {
+  NodeRecord node;
+  node.id = id;
+  QUIVER_STORAGE_ASSIGN(node.labels, take_labels(id, bytes));
   auto props = decode_properties(bytes);
   if (!props.ok() || !bytes.empty()) {
     return make_error(StorageErrc::Corrupt, "node " + std::to_string(id) + ": damaged properties");
@@ -73,50 +97,12 @@ Result<RelationshipRecord> decode_relationship(RelationshipId id, std::string_vi
   return rel;
 }
 
-namespace {
-
-// The value under KEY in the encoded properties at the start of BYTES, null when absent.
-Result<PropertyValue> property_in(std::string_view bytes, PropertyKeyId key,
-                                  const std::string& entity) {
-  Result<PropertyValue> found = find_property(bytes, key);
-  if (found.ok()) {
-    return found;
-  }
-  if (found.error().code == StorageErrc::NotFound) {
-    return PropertyValue();
-  }
-  return make_error(StorageErrc::Corrupt, entity + ": damaged properties");
-}
-
-}  // namespace
-
 Result<std::vector<LabelId>> node_labels_of(NodeId id, std::string_view bytes) {
-  std::uint64_t count = 0;
-  if (!read_varint(bytes, count) || count > bytes.size()) {
-    return make_error(StorageErrc::Corrupt, "node " + std::to_string(id) + ": damaged labels");
-  }
-  std::vector<LabelId> labels;
-  labels.reserve(count);
-  for (std::uint64_t i = 0; i < count; ++i) {
-    std::uint64_t label = 0;
-    if (!read_varint(bytes, label) || label > 0xffffffffu) {
-      return make_error(StorageErrc::Corrupt, "node " + std::to_string(id) + ": damaged label");
-    }
-    labels.push_back(static_cast<LabelId>(label));
-  }
-  return labels;
+  return take_labels(id, bytes);
 }
 
 Result<PropertyValue> node_property_of(NodeId id, std::string_view bytes, PropertyKeyId key) {
-  std::uint64_t count = 0;
-  bool ok = read_varint(bytes, count) && count <= bytes.size();
-  for (std::uint64_t i = 0; ok && i < count; ++i) {
-    std::uint64_t label = 0;
-    ok = read_varint(bytes, label);
-  }
-  if (!ok) {
-    return make_error(StorageErrc::Corrupt, "node " + std::to_string(id) + ": damaged labels");
-  }
+  QUIVER_STORAGE_TRY(take_labels(id, bytes));
   return property_in(bytes, key, "node " + std::to_string(id));
 }
 

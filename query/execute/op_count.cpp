@@ -219,10 +219,7 @@ uint64_t CountPatternOp::count_hop(uint64_t node, const Hop& hop, std::vector<ui
     storage::Neighbour page[256];
     while (size_t got = unwrap(cursor.next_batch(std::span<storage::Neighbour>(page, 256)))) {
       for (size_t i = 0; i < got; ++i) {
-        // Both directions find a self-loop twice; Cypher matches it once.
-        bool loop_twice = hop.direction == storage::Direction::Both &&
-                          page[i].direction == storage::Direction::Incoming && page[i].node == node;
-        if (loop_twice || !hop.far->contains(page[i].node))
+        if (repeats_self_loop(node, hop.direction, page[i]) || !hop.far->contains(page[i].node))
           continue;
         ++n;
         if (rels)
@@ -280,7 +277,7 @@ int64_t CountPatternOp::count_matches() {
     size_t anchor = from_right ? 1 : 0;
     storage::Direction d = forward(rels[0].direction);
     Hop hop = make_hop(rels[0], from_right ? opposite(d) : d, filters[1 - anchor].get());
-    if (!hop.any_type && hop.types.empty())
+    if (hop.matches_nothing())
       return 0;
     // Directed, with no label on either end: the relationship counts LMDB keeps answer.
     if (hop.direction != storage::Direction::Both && hop.far->any() && filters[anchor]->any()) {
@@ -302,24 +299,22 @@ int64_t CountPatternOp::count_matches() {
   // in which one relationship would serve both hops (a match uses each relationship once).
   Hop left = make_hop(rels[0], opposite(forward(rels[0].direction)), filters[0].get());
   Hop right = make_hop(rels[1], forward(rels[1].direction), filters[2].get());
-  if ((!left.any_type && left.types.empty()) || (!right.any_type && right.types.empty()))
+  if (left.matches_nothing() || right.matches_nothing())
     return 0;
   std::optional<std::vector<uint32_t>> common = common_types(left, right);
+  bool directed =
+      left.direction != storage::Direction::Both && right.direction != storage::Direction::Both;
+  bool unlabelled_ends = left.far->any() && right.far->any();
   Shared shared_by = Shared::kWalk;
   if (common && common->empty())
     shared_by = Shared::kNone;
-  else if (left.direction != storage::Direction::Both &&
-           right.direction != storage::Direction::Both && left.direction != right.direction)
+  else if (directed && left.direction != right.direction)
     shared_by = Shared::kSelfLoops;
-  else if (left.direction == right.direction && left.direction != storage::Direction::Both &&
-           left.far->any() && right.far->any())
+  else if (directed && unlabelled_ends)
     shared_by = Shared::kDegree;
 
-  if (shared_by != Shared::kWalk && left.direction != storage::Direction::Both &&
-      right.direction != storage::Direction::Both && left.far->any() && right.far->any() &&
-      filters[1]->broad()) {
+  if (shared_by != Shared::kWalk && directed && unlabelled_ends && filters[1]->broad())
     return count_by_key_scan(*filters[1], &left, right, shared_by, common);
-  }
 
   std::vector<uint64_t> left_rels;
   std::vector<uint64_t> right_rels;
@@ -377,7 +372,7 @@ int64_t CountPatternOp::count_by_key_scan(const NodeFilter& anchor, const Hop* l
       continue;
     if (key.direction == left->direction && accepts(*left, key.type))
       l += key.count;
-    if (!in_common(key.type) || !accepts(*left, key.type) || !accepts(right, key.type))
+    if (!in_common(key.type))
       continue;
     if (shared_by == Shared::kDegree && key.direction == left->direction)
       shared += key.count;

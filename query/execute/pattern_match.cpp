@@ -112,10 +112,8 @@ std::vector<storage::Neighbour> PatternMatcher::neighbours(uint64_t node, const 
       if (got == 0)
         break;
       for (size_t i = 0; i < got; ++i) {
-        // Walking both directions finds a self-loop twice; Cypher matches it once.
-        bool loop_twice = step.direction == storage::Direction::Both &&
-                          page[i].direction == storage::Direction::Incoming && page[i].node == node;
-        if (!loop_twice && !ctx_.deleted_rels().count(page[i].relationship))
+        if (!repeats_self_loop(node, step.direction, page[i]) &&
+            !ctx_.deleted_rels().count(page[i].relationship))
           out.push_back(page[i]);
       }
     }

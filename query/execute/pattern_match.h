@@ -76,6 +76,14 @@ storage::Direction forward(ast::Direction d);
 // Outgoing for Incoming and the reverse; Both stays Both.
 storage::Direction opposite(storage::Direction d);
 
+// Whether N, read from the adjacency of NODE walked in direction WALKED, is the second sighting
+// of a self-loop: walking both directions finds a self-loop twice, and Cypher matches it once.
+inline bool repeats_self_loop(uint64_t node, storage::Direction walked,
+                              const storage::Neighbour& n) {
+  return walked == storage::Direction::Both && n.direction == storage::Direction::Incoming &&
+         n.node == node;
+}
+
 // A compiled pattern plus its execution state. Not thread-safe; keeps pointers into the AST
 // given at construction (the parts are copied, WHERE is not: it must outlive the matcher).
 class PatternMatcher {

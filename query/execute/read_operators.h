@@ -262,6 +262,9 @@ class CountPatternOp : public Operator {
     bool any_type = true;
     std::vector<uint32_t> types;      // ids of the named types that exist, sorted, unique
     const NodeFilter* far = nullptr;  // the labels the node at the other end must carry
+
+    // True when the pattern names types and none of them exists: nothing can match.
+    bool matches_nothing() const { return !any_type && types.empty(); }
   };
 
   // How the pairs of matches that would use one relationship for both hops are counted.

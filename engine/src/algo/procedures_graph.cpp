@@ -56,7 +56,7 @@ void add_project(query::ProcedureRegistry& registry, ProjectionCatalog& catalog)
                                                        as_int(kept->relationship_count()),
                                                        kept->project_millis()}};
       },
-      true});
+      /*changes_state=*/true});
 }
 
 void add_list(query::ProcedureRegistry& registry, ProjectionCatalog& catalog) {
@@ -110,7 +110,7 @@ void add_drop(query::ProcedureRegistry& registry, ProjectionCatalog& catalog) {
         return std::vector<std::vector<query::Value>>{
             {args[0], as_int(dropped->node_count()), as_int(dropped->relationship_count())}};
       },
-      true});
+      /*changes_state=*/true});
 }
 
 void add_backend(query::ProcedureRegistry& registry) {

@@ -124,7 +124,7 @@ void add_fit(query::ProcedureRegistry& registry, RecommenderCatalog& catalog) {
         catalog.put(kept);
         return fit_row(*kept);
       },
-      true});
+      /*changes_state=*/true});
 
   registry.add(query::Procedure{
       {"rec.refit", {{"name", "STRING?"}}, fit_outputs()},
@@ -139,7 +139,7 @@ void add_fit(query::ProcedureRegistry& registry, RecommenderCatalog& catalog) {
         catalog.put(kept);
         return fit_row(*kept);
       },
-      true});
+      /*changes_state=*/true});
 }
 
 void add_catalogue(query::ProcedureRegistry& registry, RecommenderCatalog& catalog) {
@@ -208,7 +208,7 @@ void add_catalogue(query::ProcedureRegistry& registry, RecommenderCatalog& catal
                                                        definition_to_json(kept->definition)));
         return Rows{{name, true}};
       },
-      true});
+      /*changes_state=*/true});
 
   registry.add(query::Procedure{
       {"rec.drop",
@@ -227,7 +227,7 @@ void add_catalogue(query::ProcedureRegistry& registry, RecommenderCatalog& catal
         }
         return Rows{{name, dropped, unsaved}};
       },
-      true});
+      /*changes_state=*/true});
 }
 
 // Flags of the items that pass the itemLabels / itemProperties filters; empty when there are
@@ -670,7 +670,7 @@ void add_evaluation(query::ProcedureRegistry& registry) {
                      as_int(call.split.train.entry_count()),
                      as_int(call.split.test.entry_count())}};
       },
-      true});
+      /*changes_state=*/true});
 }
 
 }  // namespace
